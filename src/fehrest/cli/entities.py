@@ -1,0 +1,1 @@
+"""Commands of the entities area (registered on the shared app)."""

@@ -1,0 +1,1 @@
+"""Commands of the ingest area (registered on the shared app)."""

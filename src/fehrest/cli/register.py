@@ -1,0 +1,1 @@
+"""Commands of the register area (registered on the shared app)."""

@@ -1,0 +1,1 @@
+"""Commands of the text area (registered on the shared app)."""

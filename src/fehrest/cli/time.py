@@ -1,0 +1,1 @@
+"""Commands of the time area (registered on the shared app)."""
