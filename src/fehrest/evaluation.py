@@ -201,11 +201,15 @@ def _event_key(
 
 def _gold_key(g: GoldEvent, target_key: Callable[[Any], str]) -> tuple[str, str | None, str, str]:
     actor = g.get("actor") or {}
-    return _event_key(g.get("type", ""), actor.get("jurisdiction"), target_key(g.get("target")), g.get("modality", ""))
+    return _event_key(
+        g.get("type", ""), actor.get("jurisdiction"), target_key(g.get("target")), g.get("modality", "")
+    )
 
 
 def _pred_key(e: Event, target_key: Callable[[Any], str]) -> tuple[str, str | None, str, str]:
-    return _event_key(e.type, e.actor.jurisdiction, target_key({"id": e.target.id, "name": e.target.name}), e.modality)
+    return _event_key(
+        e.type, e.actor.jurisdiction, target_key({"id": e.target.id, "name": e.target.name}), e.modality
+    )
 
 
 def _date_of_gold(g: GoldEvent) -> tuple[str, str] | None:
@@ -277,7 +281,7 @@ def evaluate(
     counts all its gold events as missed and is reported with its error.
     """
     target_key = make_target_key()
-    by_type = {t: Counts() for t in EVENT_TYPES}
+    by_type: dict[str, Counts] = {t: Counts() for t in EVENT_TYPES}
     accuracy = {"date": [0, 0], "authority": [0, 0], "modality": [0, 0]}
     documents = []
     mention_totals: Counter[str] = Counter()

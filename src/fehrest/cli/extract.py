@@ -67,9 +67,9 @@ def _print_table(doc: Document, explain: bool) -> None:
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Text files to read; '-' reads standard input.")],
-    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="json (one object per line) or table.")] = (
-        OutputFormat.json
-    ),
+    format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="json (one object per line) or table.")
+    ] = (OutputFormat.json),
     published: Annotated[
         str | None, typer.Option(help="Publication date YYYY-MM-DD (else inferred from the text).")
     ] = None,
@@ -108,8 +108,12 @@ def extract(
 @app.command(name="eval")
 def eval_command(
     folder: Annotated[Path, typer.Argument(help="A folder of NAME.txt + NAME.gold.json pairs.")],
-    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="table or json.")] = OutputFormat.table,
-    details: Annotated[bool, typer.Option("--details", help="List missed, spurious and mismatched events.")] = False,
+    format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="table or json.")
+    ] = OutputFormat.table,
+    details: Annotated[
+        bool, typer.Option("--details", help="List missed, spurious and mismatched events.")
+    ] = False,
 ) -> None:
     """Score the extractor against gold files: precision, recall and F1 per event type.
 
@@ -174,4 +178,6 @@ def eval_command(
             for e in d["spurious"]:
                 console.print(f"  spurious  {e}", highlight=False)
             for pair in d["mismatched"]:
-                console.print(f"  mismatch  gold {pair['gold']}\n            got  {pair['extracted']}", highlight=False)
+                console.print(
+                    f"  mismatch  gold {pair['gold']}\n            got  {pair['extracted']}", highlight=False
+                )

@@ -1,0 +1,391 @@
+"""Find designation events sentence by sentence: trigger, modality, arguments.
+
+The extractor reads three layers — sentences (text), time expressions and
+mentions — and the per-language cues of :mod:`fehrest.events.rules`. It makes
+one :class:`Candidate` per trigger; :mod:`fehrest.events.merge` then folds
+the candidates that report one real-world event into one event.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from fehrest.events.rules import AuthorityTable, Rules, Trigger, fold_sentence, load_authorities
+from fehrest.model import (
+    Actor,
+    DateValue,
+    Mention,
+    Modality,
+    Sentence,
+    Span,
+    Stance,
+    TextLayer,
+    TimeExpression,
+)
+
+# Mentions that can be the subject of a designation: a state, one of its
+# bodies or offices, or a person acting for it.
+_ACTOR_KINDS = frozenset({"jurisdiction", "body", "office", "person"})
+# Bodies that report rather than act.
+_REPORTER_ROLES = frozenset({"news agency", "media", "newspaper", "broadcaster"})
+# How specific an authority is: a named office beats "the government".
+_VAGUE_AUTHORITIES = frozenset({"government"})
+
+
+@dataclass(slots=True)
+class Context:
+    """The sentences a trigger is read in: the sentence, plus a speech intro.
+
+    A quotation introduced by "he said:" on the line before belongs with its
+    introduction, which names the speaker and often the date.
+    """
+
+    sentences: tuple[Sentence, ...]
+    start: int
+    end: int
+    focus: Sentence
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One trigger with its arguments, before events are merged."""
+
+    type: str
+    modality: Modality
+    trigger: Trigger
+    context: Context
+    span: tuple[int, int]
+    words: str
+    target_id: str
+    target_name: str
+    target_provisional: bool
+    actor: Actor
+    authority: str | None
+    agent: str | None
+    list_name: str | None
+    date: DateValue | None
+    stance: Stance | None
+    confidence: float
+    embedded: bool = False
+    headline: bool = False
+    present_perfect: bool = False
+    evidence: list[Sentence] = field(default_factory=list)
+
+
+def _contexts(layer: TextLayer) -> list[Context]:
+    out = []
+    sentences = layer.sentences
+    for i, sentence in enumerate(sentences):
+        group: tuple[Sentence, ...] = (sentence,)
+        if i > 0:
+            prev = sentences[i - 1]
+            if layer.normalized[prev.norm_start : prev.norm_end].rstrip().endswith(":"):
+                group = (prev, sentence)
+        out.append(Context(group, group[0].norm_start, sentence.norm_end, sentence))
+    return out
+
+
+def _select_triggers(rules: Rules, folded: str) -> list[tuple[Trigger, re.Match[str]]]:
+    """Every trigger match in a sentence, the longer kept where two overlap."""
+    found = [(t, m) for t in rules.triggers for m in t.regex.finditer(folded) if m.end() > m.start()]
+    found.sort(key=lambda tm: (-(tm[1].end() - tm[1].start()), tm[1].start()))
+    kept: list[tuple[Trigger, re.Match[str]]] = []
+    for trigger, match in found:
+        overlaps = [k for k in kept if match.start() < k[1].end() and k[1].start() < match.end()]
+        # Two triggers of one type overlapping are one trigger; a shorter
+        # trigger inside a longer one of another type ("recognised ... as a
+        # terrorist group") is part of it.
+        if overlaps:
+            continue
+        kept.append((trigger, match))
+    kept.sort(key=lambda tm: tm[1].start())
+    return kept
+
+
+def _in(span: Span, start: int, end: int) -> bool:
+    return start <= span.norm_start and span.norm_end <= end
+
+
+class SentenceReader:
+    """Reads the candidates of one document, keeping its focus as it goes."""
+
+    def __init__(
+        self,
+        rules: Rules,
+        layer: TextLayer,
+        times: Sequence[TimeExpression],
+        mentions: Sequence[Mention],
+        de_facto: dict[str, str],
+        authorities: AuthorityTable | None = None,
+    ) -> None:
+        self.rules = rules
+        self.layer = layer
+        self.times = times
+        self.mentions = mentions
+        self.de_facto = de_facto
+        self.authorities = authorities or load_authorities()
+        self.last_target: tuple[str, str, bool] | None = None
+        self.last_actor: Actor | None = None
+        self.events_so_far = 0
+
+    # -- arguments ---------------------------------------------------------
+
+    def _folded(self, start: int, end: int) -> str:
+        return fold_sentence(self.layer.normalized[start:end], self.rules.language)
+
+    def _preceded_by(self, pattern: re.Pattern[str], pos: int, window: int, floor: int) -> bool:
+        before = self._folded(max(floor, pos - window), pos)
+        return pattern.search(before) is not None
+
+    def _is_government(self, mention: Mention, floor: int) -> bool:
+        """A de facto government's group named as the state ("the Taliban government")."""
+        if mention.kind != "group" or self._de_facto(mention) is None:
+            return False
+        if self._preceded_by(self.rules.government_words, mention.norm_start, 30, floor):
+            return True
+        after = self._folded(mention.norm_end, min(mention.norm_end + 25, len(self.layer.normalized)))
+        return self.rules.government_words.match(after.strip()) is not None
+
+    def _de_facto(self, mention: Mention) -> str | None:
+        for key in (mention.entity_id, mention.name):
+            if key and key.casefold() in self.de_facto:
+                return self.de_facto[key.casefold()]
+        return None
+
+    def _jurisdiction_of(self, mention: Mention) -> str | None:
+        if mention.kind == "jurisdiction":
+            return mention.entity_id
+        if mention.kind == "group":
+            return self._de_facto(mention)
+        return mention.jurisdiction
+
+    def _target(
+        self, ctx: Context, span: tuple[int, int], is_react: bool
+    ) -> tuple[str, str, bool, bool] | None:
+        """The group the event is about: (id, name, provisional, from_anaphor)."""
+        groups = [
+            m
+            for m in self.mentions
+            if m.kind == "group" and _in(m, ctx.focus.norm_start, ctx.focus.norm_end) and m.entity_id
+        ]
+        groups = [
+            m
+            for m in groups
+            if not self._preceded_by(self.rules.person_nouns, m.norm_start, 25, ctx.focus.norm_start)
+        ]
+        if is_react:
+            # The reacting government is not what it reacts to.
+            groups = [m for m in groups if not self._is_government(m, ctx.focus.norm_start)]
+        if groups:
+            mid = (span[0] + span[1]) / 2
+            best = min(groups, key=lambda m: abs((m.norm_start + m.norm_end) / 2 - mid))
+            return best.entity_id or "", best.name or best.text, best.provisional, False
+        sentence = self._folded(ctx.focus.norm_start, ctx.focus.norm_end)
+        if self.last_target is not None and (is_react or self.rules.event_anaphors.search(sentence)):
+            tid, name, provisional = self.last_target
+            return tid, name, provisional, True
+        return None
+
+    def _actor(
+        self, ctx: Context, span: tuple[int, int], target_id: str, exclude: Actor | None, embedded: bool
+    ) -> tuple[Actor | None, Mention | None]:
+        """Who acted: the subject before the trigger, else a later mention, else focus."""
+        floor = ctx.start
+        folded_before = self._folded(ctx.focus.norm_start, span[0])
+        if self.rules.no_actor.search(folded_before):
+            return Actor(jurisdiction=None, name="no country"), None
+        candidates = []
+        for m in self.mentions:
+            if not _in(m, floor, ctx.end):
+                continue
+            if m.kind in _ACTOR_KINDS:
+                if (m.role or "") in _REPORTER_ROLES:
+                    continue
+                if self._jurisdiction_of(m) is None:
+                    continue
+                candidates.append(m)
+            elif (m.kind == "group" and self._is_government(m, floor)) or (
+                m.kind == "group" and m.entity_id != target_id and self._de_facto(m) is not None
+            ):
+                candidates.append(m)
+        before = [m for m in candidates if m.norm_end <= span[0]]
+        if exclude is not None:
+            before_other = [m for m in before if self._jurisdiction_of(m) != exclude.jurisdiction]
+        else:
+            before_other = before
+        chosen: Mention | None = None
+        if embedded and before_other:
+            chosen = before_other[-1]
+        elif before:
+            chosen = before[0]
+        else:
+            after = [m for m in candidates if m.norm_start >= span[0]]
+            if after:
+                chosen = after[0]
+        if chosen is None:
+            return (self.last_actor, None) if self.last_actor is not None else (None, None)
+        jurisdiction = self._jurisdiction_of(chosen)
+        return Actor(jurisdiction=jurisdiction, name=self._jurisdiction_name(jurisdiction)), chosen
+
+    @staticmethod
+    def _jurisdiction_name(code: str | None) -> str | None:
+        if code is None:
+            return None
+        try:
+            from fehrest.entities import get_registry
+
+            return get_registry().jurisdiction_name(code) or code
+        except (ImportError, AttributeError):
+            return code
+
+    def _authority(self, ctx: Context, chosen: Mention | None) -> tuple[str | None, str | None]:
+        """(authority, agent) from the mention chosen as the actor."""
+        if chosen is None:
+            return None, None
+        table = self.authorities
+        agent = chosen.name or chosen.text if chosen.kind == "person" else None
+        role = (chosen.role or "").strip()
+        jurisdiction = self._jurisdiction_of(chosen)
+        if chosen.kind in ("person", "office"):
+            if role in table.spokesman_roles or role.endswith("spokesperson") or role.endswith("spokesman"):
+                for m in self.mentions:
+                    if (
+                        m.kind == "body"
+                        and _in(m, ctx.start, ctx.end)
+                        and self._jurisdiction_of(m) == jurisdiction
+                        and m.role
+                    ):
+                        return table.roles.get(m.role, m.role), agent
+                return "government", agent
+            if chosen.kind == "person" and not role:
+                # A person with no title: take the office named beside them.
+                for m in self.mentions:
+                    if m.kind == "office" and _in(m, chosen.norm_end, chosen.norm_end + 40) and m.role:
+                        return table.roles.get(m.role, m.role), agent
+                return None, agent
+            return (table.roles.get(role, role) if role else None), agent
+        if chosen.kind == "body":
+            return (table.roles.get(role, role) if role else None), None
+        if self._preceded_by(self.rules.government_words, chosen.norm_start, 12, ctx.start):
+            return "government", None
+        return None, None
+
+    def _date(self, ctx: Context, span: tuple[int, int]) -> DateValue | None:
+        options = [
+            t
+            for t in self.times
+            if t.date is not None and t.kind in ("date", "relative", "range") and _in(t, ctx.start, ctx.end)
+        ]
+        if not options:
+            return None
+        mid = (span[0] + span[1]) / 2
+        best = min(options, key=lambda t: abs((t.norm_start + t.norm_end) / 2 - mid))
+        return best.date
+
+    def _modality(self, ctx: Context, trigger: Trigger, words: str) -> Modality:
+        sentence = self._folded(ctx.focus.norm_start, ctx.focus.norm_end)
+        for name, pattern in self.rules.modality:
+            if trigger.type == "REACT" and name != "denied":
+                continue
+            if pattern.search(sentence):
+                return name  # type: ignore[return-value]
+        return "asserted"
+
+    def _list(self, ctx: Context, trigger: Trigger) -> str | None:
+        if trigger.list is not None:
+            return trigger.list
+        sentence = self._folded(ctx.focus.norm_start, ctx.focus.norm_end)
+        for pattern, name in self.rules.lists:
+            if pattern.search(sentence):
+                return name
+        return None
+
+    # -- the sentence ------------------------------------------------------
+
+    def read(self, ctx: Context) -> list[Candidate]:
+        """Return the candidates of one sentence (in its context)."""
+        sentence = ctx.focus
+        folded = self._folded(sentence.norm_start, sentence.norm_end)
+        matches = _select_triggers(self.rules, folded)
+        if not matches:
+            return []
+        has_react = any(t.type == "REACT" for t, _ in matches)
+        out: list[Candidate] = []
+        react_actor: Actor | None = None
+        for trigger, match in matches:
+            start = sentence.norm_start + match.start()
+            end = sentence.norm_start + match.end()
+            if self._preceded_by(self.rules.blockers, start, 14, sentence.norm_start):
+                continue
+            is_react = trigger.type == "REACT"
+            if is_react and not (self.events_so_far or out or self.rules.react_context.search(folded)):
+                continue
+            target = self._target(ctx, (start, end), is_react)
+            if target is None:
+                continue
+            target_id, target_name, provisional, from_anaphor = target
+            embedded = has_react and not is_react
+            actor, chosen = self._actor(
+                ctx, (start, end), target_id, react_actor if embedded else None, embedded
+            )
+            if actor is None:
+                continue
+            authority, agent = self._authority(ctx, chosen)
+            date = None if embedded else self._date(ctx, (start, end))
+            modality = self._modality(ctx, trigger, folded)
+            confidence = trigger.confidence
+            if from_anaphor:
+                confidence -= 0.1
+            if chosen is None:
+                confidence -= 0.15
+            if date is not None:
+                confidence += 0.05
+            candidate = Candidate(
+                type=trigger.type,
+                modality=modality,
+                trigger=trigger,
+                context=ctx,
+                span=(start, end),
+                words=self.layer.normalized[start:end],
+                target_id=target_id,
+                target_name=target_name,
+                target_provisional=provisional,
+                actor=actor,
+                authority=authority,
+                agent=agent,
+                list_name=self._list(ctx, trigger) if trigger.type in ("LIST", "DELIST", "SUSPEND") else None,
+                date=date,
+                stance=trigger.stance,
+                confidence=max(0.05, min(confidence, 0.99)),
+                embedded=embedded,
+                headline=sentence.line == 1 and not folded.rstrip().endswith((".", "!", "?", "؟")),
+                present_perfect=self.rules.present_perfect.search(folded) is not None,
+                evidence=list(ctx.sentences) if trigger.type == "REACT" or date is not None else [sentence],
+            )
+            if is_react:
+                react_actor = actor
+            out.append(candidate)
+        for c in out:
+            if not c.embedded or c.type == "REACT":
+                self.last_target = (c.target_id, c.target_name, c.target_provisional)
+            if c.actor.jurisdiction is not None and c.type != "REACT":
+                self.last_actor = c.actor
+        self.events_so_far += len(out)
+        return out
+
+
+def read_candidates(
+    rules: Rules,
+    layer: TextLayer,
+    times: Sequence[TimeExpression],
+    mentions: Sequence[Mention],
+) -> list[Candidate]:
+    """Return the candidates of a whole document, in reading order."""
+    authorities = load_authorities()
+    reader = SentenceReader(rules, layer, times, mentions, authorities.de_facto, authorities)
+    out: list[Candidate] = []
+    for ctx in _contexts(layer):
+        out.extend(reader.read(ctx))
+    return out

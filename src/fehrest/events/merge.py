@@ -1,0 +1,165 @@
+"""Fold the candidates that report one real-world event into one event.
+
+Inside one article the headline, the announcement, a quote and a summing-up
+line ("X is the first country to ...") are one event with several evidence
+spans. Two candidates are one event when type, actor jurisdiction, target
+and modality class agree and their dates are compatible (equal, one a
+refinement of the other, or one missing). Two explicit, different dates are
+two events (a proposal on 26 May and another on 28 May).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from fehrest.events.extract import Candidate
+from fehrest.model import DateValue, Document, Event, Evidence, Sentence, Target
+
+_MODALITY_CLASS = {"asserted": "asserted", "possible": "proposed", "planned": "proposed", "denied": "denied"}
+_PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
+
+
+def dates_compatible(a: DateValue | None, b: DateValue | None) -> bool:
+    """True when one date is missing or one refines the other (2005-03 ⊂ 2005)."""
+    if a is None or b is None:
+        return True
+    return a.value.startswith(b.value) or b.value.startswith(a.value)
+
+
+def more_precise(a: DateValue | None, b: DateValue | None) -> DateValue | None:
+    """The more precise of two compatible dates (the first when equal)."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return b if _PRECISION_RANK[b.precision] > _PRECISION_RANK[a.precision] else a
+
+
+@dataclass(slots=True)
+class Group:
+    """Candidates gathered as one event."""
+
+    members: list[Candidate] = field(default_factory=list)
+    date: DateValue | None = None
+
+    @property
+    def first(self) -> Candidate:
+        return self.members[0]
+
+    def key(self) -> tuple[str, str | None, str, str]:
+        c = self.first
+        return c.type, c.actor.jurisdiction, c.target_id, _MODALITY_CLASS[c.modality]
+
+    def add(self, c: Candidate) -> None:
+        self.members.append(c)
+        self.date = more_precise(self.date, c.date)
+
+
+def _key(c: Candidate) -> tuple[str, str | None, str, str]:
+    return c.type, c.actor.jurisdiction, c.target_id, _MODALITY_CLASS[c.modality]
+
+
+def group_candidates(candidates: list[Candidate]) -> list[Group]:
+    """Gather candidates into events, in reading order."""
+    groups: list[Group] = []
+    for c in candidates:
+        home = None
+        for g in reversed(groups):
+            if g.key() == _key(c) and dates_compatible(g.date, c.date):
+                home = g
+                break
+        if home is None:
+            home = Group()
+            groups.append(home)
+        home.add(c)
+    return _fold_headlines(groups)
+
+
+def _fold_headlines(groups: list[Group]) -> list[Group]:
+    """A headline that overstates yields to the body's precise claim.
+
+    An event reported only in the headline, when the body reports an event
+    of another type or modality about the same actor and target, is the
+    headline's loose wording of that event, not an event of its own.
+    """
+    out = []
+    for g in groups:
+        if all(c.headline for c in g.members):
+            body = [
+                h
+                for h in groups
+                if h is not g
+                and not all(c.headline for c in h.members)
+                and h.first.actor.jurisdiction == g.first.actor.jurisdiction
+                and h.first.target_id == g.first.target_id
+                and h.first.type in ("LIST", "DELIST", "SUSPEND")
+                and g.first.type in ("LIST", "DELIST", "SUSPEND")
+            ]
+            if body and not any(h.key() == g.key() for h in body):
+                body[0].members[:0] = g.members
+                continue
+        out.append(g)
+    return out
+
+
+def _best_authority(members: list[Candidate]) -> str | None:
+    found = [c.authority for c in members if c.authority]
+    specific = [a for a in found if a != "government"]
+    chosen = specific or found
+    return chosen[0] if chosen else None
+
+
+def build_event(doc: Document, g: Group, target_wikidata: str | None) -> Event:
+    """Turn a group of candidates into an :class:`Event` with its evidence."""
+    layer = doc.require_text()
+    first = g.first
+    representative = next((c for c in g.members if not c.headline), first)
+    sentences: list[Sentence] = []
+    for c in g.members:
+        for s in c.evidence:
+            if s not in sentences:
+                sentences.append(s)
+    sentences.sort(key=lambda s: s.start)
+    evidence = tuple(
+        Evidence(text=doc.text[s.start : s.end].strip(), start=s.start, end=s.end) for s in sentences
+    )
+    date = g.date
+    if (
+        date is None
+        and first.modality == "asserted"
+        and doc.published
+        and any(c.present_perfect for c in g.members)
+    ):
+        # A dateless present-perfect report ("has removed") happened by the
+        # day it was published.
+        date = DateValue(value=doc.published, precision="day", text=None, inferred=True)
+    confidence = min(0.99, max(c.confidence for c in g.members) + 0.02 * (len(g.members) - 1))
+    key = "|".join(
+        [
+            doc.id,
+            first.type,
+            str(first.actor.jurisdiction),
+            first.target_id,
+            first.modality,
+            date.value if date else "",
+            str(sentences[0].start if sentences else 0),
+        ]
+    )
+    rules = sorted({c.trigger.id for c in g.members})
+    return Event(
+        id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+        type=first.type,  # type: ignore[arg-type]
+        modality=representative.modality,
+        actor=first.actor,
+        target=Target(id=first.target_id, name=first.target_name, wikidata=target_wikidata),
+        evidence=evidence,
+        authority=_best_authority(g.members),
+        agent=next((c.agent for c in g.members if c.agent), None),
+        list=next((c.list_name for c in g.members if c.list_name), None),
+        date=date,
+        stance=first.stance,
+        confidence=confidence,
+        rule=rules[0] if len(rules) == 1 else ",".join(rules),
+        reason="; ".join(f"{c.trigger.id}: «{c.words}»" for c in g.members)[:500],
+    )

@@ -1,0 +1,133 @@
+"""Compile the per-language event cues (``data/<lang>/events.yaml``) into regexes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from fehrest.errors import InputError
+from fehrest.model import EventType, Stance
+from fehrest.resources import data_path, load_yaml
+
+# Folding that keeps every offset: one character in, one character out, so a
+# match on the folded sentence is a match on the normalised one.
+_FA_FOLD = str.maketrans(
+    {"\u200c": " ", "ۀ": "ه", "ة": "ه", "ي": "ی", "ك": "ک", "أ": "ا", "إ": "ا", "ٱ": "ا"}
+)
+
+
+def fold_sentence(text: str, language: str) -> str:
+    """Return a same-length folded copy of a normalised sentence for matching."""
+    if language == "fa":
+        return text.translate(_FA_FOLD)
+    return text.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A pattern that signals one event type, with the rule id it cites."""
+
+    id: str
+    type: EventType
+    regex: re.Pattern[str]
+    confidence: float
+    stance: Stance | None = None
+    list: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """Every cue of one language, compiled."""
+
+    language: str
+    triggers: tuple[Trigger, ...]
+    lists: tuple[tuple[re.Pattern[str], str], ...]
+    modality: tuple[tuple[str, re.Pattern[str]], ...]
+    react_context: re.Pattern[str]
+    blockers: re.Pattern[str]
+    no_actor: re.Pattern[str]
+    government_words: re.Pattern[str]
+    person_nouns: re.Pattern[str]
+    present_perfect: re.Pattern[str]
+    event_anaphors: re.Pattern[str]
+
+
+def _compile(pattern: str, macros: dict[str, str], language: str, source: str) -> re.Pattern[str]:
+    for name, value in macros.items():
+        pattern = pattern.replace("{" + name + "}", value)
+    if language == "fa":
+        # A space in a Persian pattern stands for a space, a lost ZWNJ or nothing.
+        pattern = pattern.replace(" ", " ?")
+    else:
+        pattern = pattern.replace(" ", r"\s+")
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise InputError(source, f"bad pattern {pattern!r}: {exc}") from None
+
+
+@cache
+def load_rules(language: str) -> Rules:
+    """Load and compile the event cues of a language (``fa`` or ``en``)."""
+    source = str(data_path(language, "events.yaml"))
+    raw: dict[str, Any] = load_yaml(language, "events.yaml")
+    macros: dict[str, str] = {}
+    for name, value in (raw.get("macros") or {}).items():
+        for prev, prev_value in macros.items():
+            value = value.replace("{" + prev + "}", prev_value)
+        macros[name] = value
+
+    def comp(pattern: str) -> re.Pattern[str]:
+        return _compile(pattern, macros, language, source)
+
+    triggers = tuple(
+        Trigger(
+            id=t["id"],
+            type=t["type"],
+            regex=comp(t["pattern"]),
+            confidence=float(t.get("confidence", 0.7)),
+            stance=t.get("stance"),
+            list=t.get("list"),
+        )
+        for t in raw["triggers"]
+    )
+    modality = tuple(
+        (name, comp("|".join(f"(?:{p})" for p in patterns)))
+        for name in ("denied", "planned", "possible")
+        if (patterns := raw["modality"].get(name))
+    )
+    return Rules(
+        language=language,
+        triggers=triggers,
+        lists=tuple((comp(item["pattern"]), item["list"]) for item in raw["lists"]),
+        modality=modality,
+        react_context=comp(raw["react_context"]),
+        blockers=comp(raw["blockers"]),
+        no_actor=comp(raw["no_actor"]),
+        government_words=comp(raw["government_words"]),
+        person_nouns=comp(raw["person_nouns"]),
+        present_perfect=comp(raw["present_perfect"]),
+        event_anaphors=comp(raw["event_anaphors"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorityTable:
+    """Roles → authority words, spokesman roles, de facto governments."""
+
+    roles: dict[str, str]
+    spokesman_roles: frozenset[str]
+    de_facto: dict[str, str]
+
+
+@cache
+def load_authorities() -> AuthorityTable:
+    """Load ``data/events/authority.yaml``."""
+    raw: dict[str, Any] = load_yaml("events", "authority.yaml")
+    return AuthorityTable(
+        roles={str(k): str(v) for k, v in raw["roles"].items()},
+        spokesman_roles=frozenset(raw.get("spokesman_roles") or ()),
+        de_facto={str(k).casefold(): str(v) for k, v in (raw.get("de_facto_governments") or {}).items()},
+    )
