@@ -166,6 +166,8 @@ class Event:
     confidence: float = 0.5
     rule: str | None = None
     reason: str | None = None
+    # The words that fired, as raw spans: what ``extract --explain`` highlights.
+    cues: tuple[Evidence, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """Return the event as the JSON contract of DESIGN.md shapes it."""

@@ -162,4 +162,10 @@ def build_event(doc: Document, g: Group, target_wikidata: str | None) -> Event:
         confidence=confidence,
         rule=rules[0] if len(rules) == 1 else ",".join(rules),
         reason="; ".join(f"{c.trigger.id}: «{c.words}»" for c in g.members)[:500],
+        cues=tuple(_cue(doc, c) for c in g.members),
     )
+
+
+def _cue(doc: Document, c: Candidate) -> Evidence:
+    start, end = doc.require_text().raw_span(*c.span)
+    return Evidence(text=doc.text[start:end], start=start, end=end)
