@@ -1,0 +1,284 @@
+"""Questions asked of the register: status as of a day, timelines, changes.
+
+Every question can be asked ``known_on`` a record time: the answer is then
+rebuilt from the events the register had ingested by then, so a decision
+taken on that day can be audited later (DESIGN, "two clocks").
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from fehrest.errors import FehrestError
+from fehrest.model import DateValue
+from fehrest.register.backend import Row
+from fehrest.register.dates import end_of, interval, precision_of, record_cutoff
+from fehrest.register.facts import (
+    STATUS_TYPES,
+    Fact,
+    Source,
+    Status,
+    derive_status,
+    flag_contradictions,
+    fold_sources,
+)
+from fehrest.register.store import Register, chunked
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A group as the register knows it."""
+
+    id: str
+    name: str
+    wikidata: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StatusReport:
+    """The status of one group in every jurisdiction (or one), as of a day, known on a record time."""
+
+    group: Group
+    as_of: str
+    known_on: str | None
+    statuses: tuple[Status, ...]
+
+
+_FACT_SELECT = (
+    "SELECT f.id, f.type, f.modality, f.jurisdiction, f.actor_id, f.actor_name, f.target_id, g.name, "
+    "f.date_value, f.date_from_published, f.authority, f.list, f.program, f.stance, f.contradicted, "
+    "f.first_ingested_at, f.last_ingested_at, f.source_count FROM facts f JOIN groups g ON g.id = f.target_id"
+)
+_SOURCE_SELECT = (
+    "SELECT e.fact_id, e.document_id, d.source, d.url, e.reported_at, e.ingested_at, e.evidence, e.modality, "
+    "e.date_value, e.date_text, e.date_from_published, e.authority, e.agent, e.rule, e.confidence "
+    "FROM events e JOIN documents d ON d.id = e.document_id"
+)
+
+
+def _date(value: str | None, text: str | None = None) -> DateValue | None:
+    return None if value is None else DateValue(value, precision_of(value), text)
+
+
+def _fact_from_row(row: Row) -> Fact:
+    return Fact(
+        id=int(row[0]),
+        type=row[1],
+        modality=row[2],
+        jurisdiction=row[3],
+        actor_id=row[4],
+        actor_name=row[5],
+        target_id=row[6],
+        target_name=row[7],
+        date=_date(row[8]),
+        date_from_published=bool(row[9]),
+        authority=row[10],
+        list=row[11],
+        program=row[12],
+        stance=row[13],
+        contradicted=bool(row[14]),
+        first_ingested_at=row[15],
+        last_ingested_at=row[16],
+        source_count=int(row[17]),
+    )
+
+
+def _source_from_row(row: Row) -> tuple[int, Source]:
+    return int(row[0]), Source(
+        document_id=row[1],
+        source=row[2],
+        url=row[3],
+        reported_at=row[4],
+        ingested_at=row[5],
+        evidence=tuple(item["text"] for item in json.loads(row[6])),
+        modality=row[7],
+        date=_date(row[8], row[9]),
+        date_from_published=bool(row[10]),
+        authority=row[11],
+        agent=row[12],
+        rule=row[13],
+        confidence=float(row[14]),
+    )
+
+
+def _in(column: str, values: Sequence[object]) -> str:
+    return f"{column} IN ({','.join('?' * len(values))})"
+
+
+def resolve_group(reg: Register, name: str) -> Group:
+    """Find a group by id, any alias in any language, or (via the entity registry) its canonical form."""
+    ids: list[str] = []
+    known = _registry_group(name)
+    if known is not None:
+        ids.append(known.id)
+        if known.wikidata:
+            ids.extend(
+                r[0] for r in reg.db.query("SELECT id FROM groups WHERE wikidata = ?", (known.wikidata,))
+            )
+    folded = name.strip().casefold()
+    ids.extend(r[0] for r in reg.db.query("SELECT id FROM groups WHERE id = ?", (name.strip(),)))
+    ids.extend(r[0] for r in reg.db.query("SELECT group_id FROM group_aliases WHERE alias = ?", (folded,)))
+    unique = list(dict.fromkeys(ids))
+    rows = [
+        r
+        for part in chunked(unique)
+        for r in reg.db.query(f"SELECT id, name, wikidata FROM groups WHERE {_in('id', part)}", part)
+    ]
+    if not rows:
+        if known is not None:
+            return known
+        raise FehrestError(f"no group called {name!r} in the register")
+    if len(rows) > 1 and known is None:
+        names = ", ".join(f"{r[1]} ({r[0]})" for r in rows)
+        raise FehrestError(f"{name!r} names several groups: {names}; give the id")
+    first = next((r for r in rows if known is not None and r[0] == known.id), rows[0])
+    return Group(first[0], first[1], first[2])
+
+
+def _registry_group(name: str) -> Group | None:
+    """Ask the entity registry (when it is there) for the canonical group behind a name."""
+    try:
+        from fehrest.entities import get_registry  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    found = get_registry().find_group(name)
+    if found is None:
+        return None
+    return Group(str(found.id), str(found.name), getattr(found, "wikidata", None))
+
+
+def _group_ids(reg: Register, group: Group) -> list[str]:
+    """The register ids that stand for one group (its own, and any sharing its QID)."""
+    ids = [group.id]
+    if group.wikidata:
+        ids.extend(r[0] for r in reg.db.query("SELECT id FROM groups WHERE wikidata = ?", (group.wikidata,)))
+    return list(dict.fromkeys(ids))
+
+
+def load_facts(
+    reg: Register,
+    where: str,
+    params: Sequence[object],
+    known_on: str | None = None,
+    with_sources: bool = True,
+) -> list[Fact]:
+    """Facts matching a SQL condition on ``f`` (facts), with their sources.
+
+    With ``known_on``, each fact is rebuilt from the events ingested before
+    that record time, and facts nobody had reported by then disappear.
+    """
+    facts = [_fact_from_row(r) for r in reg.db.query(f"{_FACT_SELECT} WHERE {where}", params)]
+    if not facts or (not with_sources and known_on is None):
+        return facts
+    sources = _load_sources(reg, [f.id for f in facts], None if known_on is None else record_cutoff(known_on))
+    if known_on is None:
+        return [_with_sources(f, sources.get(f.id, [])) for f in facts]
+    rebuilt = [fold_sources(f, sources[f.id]) for f in facts if f.id in sources]
+    by_pair: dict[tuple[str, str | None], list[Fact]] = {}
+    for fact in rebuilt:
+        by_pair.setdefault((fact.target_id, fact.jurisdiction), []).append(fact)
+    return [f for group in by_pair.values() for f in flag_contradictions(group)]
+
+
+def _with_sources(fact: Fact, sources: list[Source]) -> Fact:
+    return replace(fact, sources=tuple(sorted(sources, key=lambda s: s.ingested_at)))
+
+
+def _load_sources(reg: Register, fact_ids: list[int], before: str | None) -> dict[int, list[Source]]:
+    out: dict[int, list[Source]] = {}
+    for part in chunked(fact_ids):
+        sql = f"{_SOURCE_SELECT} WHERE {_in('e.fact_id', part)}"
+        params: list[object] = list(part)
+        if before is not None:
+            sql += " AND e.ingested_at < ?"
+            params.append(before)
+        for row in reg.db.query(sql, params):
+            fact_id, source = _source_from_row(row)
+            out.setdefault(fact_id, []).append(source)
+    return out
+
+
+def status(
+    reg: Register,
+    name: str,
+    as_of: str | None = None,
+    jurisdiction: str | None = None,
+    known_on: str | None = None,
+) -> StatusReport:
+    """Is the group listed, per jurisdiction, on ``as_of`` (default: today), as known on ``known_on``?"""
+    group = resolve_group(reg, name)
+    day = end_of(as_of) if as_of else reg.clock()[:10]
+    ids = _group_ids(reg, group)
+    where = f"{_in('f.target_id', ids)} AND {_in('f.type', STATUS_TYPES)}"
+    params: list[object] = [*ids, *STATUS_TYPES]
+    if jurisdiction:
+        where += " AND f.jurisdiction = ?"
+        params.append(jurisdiction.upper())
+    if known_on is None:
+        # Sources are read only for the facts that end up in the answer.
+        where += " AND f.date_start <= ?"
+        params.append(day)
+        statuses = derive_status(load_facts(reg, where, params, with_sources=False), day)
+        statuses = _attach_sources(reg, statuses)
+    else:
+        statuses = derive_status(load_facts(reg, where, params, known_on=known_on), day)
+    return StatusReport(group, day, known_on, tuple(statuses))
+
+
+def _attach_sources(reg: Register, statuses: list[Status]) -> list[Status]:
+    wanted = {f.id for s in statuses for f in _facts_of(s)}
+    sources = _load_sources(reg, sorted(wanted), None)
+
+    def full(fact: Fact) -> Fact:
+        return _with_sources(fact, sources.get(fact.id, []))
+
+    return [
+        replace(
+            s,
+            fact=None if s.fact is None else full(s.fact),
+            pending=tuple(map(full, s.pending)),
+            denied=tuple(map(full, s.denied)),
+            contradicted=tuple(map(full, s.contradicted)),
+        )
+        for s in statuses
+    ]
+
+
+def _facts_of(status_: Status) -> Iterable[Fact]:
+    if status_.fact is not None:
+        yield status_.fact
+    yield from status_.pending
+    yield from status_.denied
+    yield from status_.contradicted
+
+
+def timeline(
+    reg: Register, name: str, jurisdiction: str | None = None, known_on: str | None = None
+) -> tuple[Group, list[Fact]]:
+    """Every fact about a group, in legal order (undated facts last)."""
+    group = resolve_group(reg, name)
+    ids = _group_ids(reg, group)
+    where = _in("f.target_id", ids)
+    params: list[object] = list(ids)
+    if jurisdiction:
+        where += " AND f.jurisdiction = ?"
+        params.append(jurisdiction.upper())
+    facts = load_facts(reg, where, params, known_on=known_on)
+    return group, sorted(facts, key=Fact.sort_key)
+
+
+def changes(
+    reg: Register, since: str, until: str | None = None, recorded: bool = False, known_on: str | None = None
+) -> list[Fact]:
+    """Designation facts that moved since a day: by legal date, or by record time with ``recorded``."""
+    column = "f.first_ingested_at" if recorded else "f.date_start"
+    low = since if recorded else interval(since)[0]
+    where = f"{column} >= ? AND {_in('f.type', STATUS_TYPES)}"
+    params: list[object] = [low, *STATUS_TYPES]
+    if until:
+        where += f" AND {column} < ?" if recorded else f" AND {column} <= ?"
+        params.append(record_cutoff(until) if recorded else end_of(until))
+    facts = load_facts(reg, where, params, known_on=known_on)
+    return sorted(facts, key=lambda f: (f.first_ingested_at, *f.sort_key()) if recorded else f.sort_key())

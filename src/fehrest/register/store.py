@@ -1,0 +1,469 @@
+"""The register: documents, mentions, events and merged facts in SQLite or PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fehrest.model import Document, Event
+from fehrest.register.backend import Backend, Row, open_backend
+from fehrest.register.dates import compatible, interval, utc_now
+from fehrest.register.facts import (
+    DatedClaim,
+    dates_match,
+    fact_key,
+    modality_class,
+    opposite_key,
+    refine_date,
+    stronger_modality,
+)
+from fehrest.register.migrations import migrate
+
+Clock = Callable[[], str]
+_CHUNK = 500  # parameters per IN (...) list, well under both servers' limits
+
+
+@dataclass(frozen=True, slots=True)
+class StoreResult:
+    """What one call to :meth:`Register.store_documents` changed."""
+
+    new_documents: int = 0
+    unchanged_documents: int = 0
+    new_events: int = 0
+    new_facts: int = 0
+    new_document_ids: tuple[str, ...] = ()
+
+    def __add__(self, other: StoreResult) -> StoreResult:
+        return StoreResult(
+            self.new_documents + other.new_documents,
+            self.unchanged_documents + other.unchanged_documents,
+            self.new_events + other.new_events,
+            self.new_facts + other.new_facts,
+            self.new_document_ids + other.new_document_ids,
+        )
+
+
+@dataclass(slots=True)
+class _FactState:
+    """A fact being merged in memory during one batch."""
+
+    id: int | None
+    key: str
+    type: str
+    modality: str
+    jurisdiction: str | None
+    actor_id: str | None
+    actor_name: str | None
+    target_id: str
+    claim: DatedClaim
+    authority: str | None
+    list_name: str | None
+    program: str | None
+    stance: str | None
+    contradicted: bool
+    source_count: int
+    first_ingested_at: str
+    last_ingested_at: str
+    dirty: bool = False
+    events: list[tuple[Any, ...]] = field(default_factory=list)
+
+    def preference(self, claim: DatedClaim) -> tuple[int, int, str, int]:
+        """Among matching facts: the same value first, then text-dated, then latest, then oldest id."""
+        return (
+            int(self.claim.value == claim.value),
+            int(not self.claim.from_published),
+            self.claim.value or "",
+            -(self.id or 1 << 62),
+        )
+
+
+_FACT_COLUMNS = (
+    "id, fact_key, type, modality, jurisdiction, actor_id, actor_name, target_id, date_value, "
+    "date_from_published, authority, list, program, stance, contradicted, source_count, "
+    "first_ingested_at, last_ingested_at"
+)
+
+
+def _state_from_row(row: Row) -> _FactState:
+    return _FactState(
+        id=int(row[0]),
+        key=row[1],
+        type=row[2],
+        modality=row[3],
+        jurisdiction=row[4],
+        actor_id=row[5],
+        actor_name=row[6],
+        target_id=row[7],
+        claim=DatedClaim(row[8], bool(row[9])),
+        authority=row[10],
+        list_name=row[11],
+        program=row[12],
+        stance=row[13],
+        contradicted=bool(row[14]),
+        source_count=int(row[15]),
+        first_ingested_at=row[16],
+        last_ingested_at=row[17],
+    )
+
+
+def chunked(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
+    """Split a sequence into slices of at most ``size``."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def default_register_path() -> Path:
+    """Where the embedded register lives unless ``--db`` or ``FEHREST_DB`` says otherwise."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("fehrest")) / "register.sqlite"
+
+
+class Register:
+    """A sourced, time-aware register over one database connection.
+
+    ``clock`` returns the record time (UTC ISO timestamp) stamped on what is
+    stored; tests pass their own to replay history.
+    """
+
+    def __init__(self, db: Backend, clock: Clock = utc_now) -> None:
+        self.db = db
+        self.clock = clock
+        migrate(db, clock())
+
+    @classmethod
+    def open(cls, target: str | Path | None = None, clock: Clock = utc_now) -> Register:
+        """Open (creating and migrating) the register at a path or ``postgresql://`` URL."""
+        return cls(open_backend(target if target is not None else default_register_path()), clock)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Register:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -----------------------------------------------------------------
+
+    def store_documents(self, docs: Iterable[Document], kind: str = "article") -> StoreResult:
+        """Store documents with their mentions and events, merging events into facts.
+
+        All in one transaction: either the whole batch is stored or none of it.
+        A document whose content hash is already stored is skipped (idempotent).
+        """
+        batch = list(docs)
+        if not batch:
+            return StoreResult()
+        now = self.clock()
+        with self.db.transaction():
+            fresh = self._fresh_documents(batch)
+            self._insert_documents(fresh, kind, now)
+            new_events, new_facts = self._merge_events(fresh, now)
+        return StoreResult(
+            new_documents=len(fresh),
+            unchanged_documents=len(batch) - len(fresh),
+            new_events=new_events,
+            new_facts=new_facts,
+            new_document_ids=tuple(d.id for d in fresh),
+        )
+
+    def record_failure(self, source: str, problem: str, line: int | None = None) -> None:
+        """Keep a failed input in the register, so a batch's problems outlive its output."""
+        with self.db.transaction():
+            self.db.execute(
+                "INSERT INTO failures (source, line, problem, recorded_at) VALUES (?, ?, ?, ?)",
+                (source, line, problem, self.clock()),
+            )
+
+    def add_group(self, group_id: str, name: str, wikidata: str | None, aliases: Iterable[str] = ()) -> None:
+        """Make a group known, with the aliases it can be found by."""
+        with self.db.transaction():
+            self._insert_groups(
+                [(group_id, name, wikidata)], [(name, group_id), *((a, group_id) for a in aliases)]
+            )
+
+    def _fresh_documents(self, batch: list[Document]) -> list[Document]:
+        hashes = list({d.content_hash for d in batch})
+        known: set[str] = set()
+        for part in chunked(hashes):
+            marks = ",".join("?" * len(part))
+            known.update(
+                r[0]
+                for r in self.db.query(
+                    f"SELECT content_hash FROM documents WHERE content_hash IN ({marks})", part
+                )
+            )
+        fresh: list[Document] = []
+        for doc in batch:
+            if doc.content_hash not in known:
+                known.add(doc.content_hash)
+                fresh.append(doc)
+        return fresh
+
+    def _insert_documents(self, docs: list[Document], kind: str, now: str) -> None:
+        self.db.executemany(
+            "INSERT INTO documents (id, content_hash, kind, source, url, title, language, published, "
+            "published_inferred, ingested_at, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (id) DO NOTHING",
+            [
+                (
+                    d.id,
+                    d.content_hash,
+                    kind,
+                    d.source,
+                    d.url,
+                    d.title,
+                    d.language,
+                    d.published,
+                    int(d.published_inferred),
+                    now,
+                    d.text,
+                )
+                for d in docs
+            ],
+        )
+        mentions = [
+            (d.id, m.start, m.end, m.text, m.kind, m.entity_id, m.name, m.jurisdiction, m.role)
+            for d in docs
+            for m in d.mentions or ()
+        ]
+        self.db.executemany(
+            "INSERT INTO mentions (document_id, start_offset, end_offset, text, kind, entity_id, name, "
+            "jurisdiction, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            mentions,
+        )
+        groups: dict[str, tuple[str, str, str | None]] = {}
+        aliases: set[tuple[str, str]] = set()
+        for d in docs:
+            for e in d.events or ():
+                groups.setdefault(e.target.id, (e.target.id, e.target.name, e.target.wikidata))
+                aliases.add((e.target.name, e.target.id))
+            for m in d.mentions or ():
+                if m.kind == "group" and m.entity_id and m.entity_id in groups:
+                    aliases.add((m.text, m.entity_id))
+        self._insert_groups(list(groups.values()), list(aliases))
+
+    def _insert_groups(
+        self, groups: list[tuple[str, str, str | None]], aliases: list[tuple[str, str]]
+    ) -> None:
+        self.db.executemany(
+            "INSERT INTO groups (id, name, wikidata) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING", groups
+        )
+        self.db.executemany(
+            "INSERT INTO group_aliases (alias, group_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            [(alias.casefold(), gid) for alias, gid in aliases if alias.strip()],
+        )
+
+    def _load_facts(self, keys: Iterable[str]) -> dict[str, list[_FactState]]:
+        found: dict[str, list[_FactState]] = {}
+        unique = sorted(set(keys))
+        for part in chunked(unique):
+            marks = ",".join("?" * len(part))
+            for row in self.db.query(f"SELECT {_FACT_COLUMNS} FROM facts WHERE fact_key IN ({marks})", part):
+                state = _state_from_row(row)
+                found.setdefault(state.key, []).append(state)
+        for key in unique:
+            found.setdefault(key, [])
+        return found
+
+    def _merge_events(self, docs: list[Document], now: str) -> tuple[int, int]:
+        pending = [(d, e) for d in docs for e in d.events or ()]
+        if not pending:
+            return 0, 0
+        keyed = [
+            (fact_key(e.type, e.actor.jurisdiction, e.actor.id, e.target.id, e.modality), d, e)
+            for d, e in pending
+        ]
+        keys = {k for k, _, _ in keyed}
+        wanted = keys | {o for k in keys if (o := opposite_key(k)) is not None}
+        facts = self._load_facts(wanted)
+        touched: list[_FactState] = []
+        for key, doc, event in keyed:
+            claim = _claim_of(event, doc)
+            state = self._match(facts[key], claim)
+            if state is None:
+                state = _new_state(key, doc, event, claim, now)
+                facts[key].append(state)
+            else:
+                state.claim = refine_date(state.claim, claim)
+                state.modality = stronger_modality(state.modality, event.modality)
+                state.authority = state.authority or event.authority
+                state.list_name = state.list_name or event.list
+                state.program = state.program or _program_of(event, doc)
+                state.source_count += 1
+                state.last_ingested_at = now
+                state.dirty = True
+            state.events.append(_event_row(doc, event, claim, now))
+            touched.append(state)
+        self._flag_contradictions(facts, keys)
+        created = [s for s in {id(s): s for s in touched}.values() if s.id is None]
+        self._insert_facts(created)
+        self._update_facts([s for ss in facts.values() for s in ss if s.dirty and s.id is not None])
+        rows = [(state.id, *row) for state in {id(s): s for s in touched}.values() for row in state.events]
+        self.db.executemany(
+            "INSERT INTO events (fact_id, document_id, event_key, type, modality, jurisdiction, actor_id, "
+            "actor_name, authority, agent, target_id, target_name, list, program, date_value, "
+            "date_precision, date_text, date_from_published, stance, confidence, rule, reason, evidence, "
+            "reported_at, ingested_at) VALUES (" + ", ".join("?" * 25) + ")",
+            rows,
+        )
+        return len(rows), len(created)
+
+    @staticmethod
+    def _match(candidates: list[_FactState], claim: DatedClaim) -> _FactState | None:
+        matching = [s for s in candidates if dates_match(s.claim, claim)]
+        return max(matching, key=lambda s: s.preference(claim)) if matching else None
+
+    @staticmethod
+    def _flag_contradictions(facts: dict[str, list[_FactState]], keys: set[str]) -> None:
+        for key in keys:
+            other = opposite_key(key)
+            if other is None:
+                continue
+            for a in facts[key]:
+                for b in facts.get(other, ()):
+                    if a.claim.value and b.claim.value and compatible(a.claim.value, b.claim.value):
+                        for s in (a, b):
+                            if not s.contradicted:
+                                s.contradicted = True
+                                s.dirty = True
+
+    def _insert_facts(self, states: list[_FactState]) -> None:
+        if not states:
+            return
+        sql = (
+            "INSERT INTO facts (fact_key, type, modality, modality_class, jurisdiction, actor_id, "
+            "actor_name, target_id, date_value, date_precision, date_start, date_end, date_from_published, "
+            "authority, list, program, stance, contradicted, source_count, first_ingested_at, last_ingested_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
+        )
+        ids = self.db.insert_many_returning_ids(sql, [_fact_row(s) for s in states])
+        for state, new_id in zip(states, ids, strict=True):
+            state.id = new_id
+            state.dirty = False
+
+    def _update_facts(self, states: list[_FactState]) -> None:
+        self.db.executemany(
+            "UPDATE facts SET modality = ?, date_value = ?, date_precision = ?, date_start = ?, "
+            "date_end = ?, date_from_published = ?, authority = ?, list = ?, program = ?, contradicted = ?, "
+            "source_count = ?, last_ingested_at = ? WHERE id = ?",
+            [
+                (
+                    s.modality,
+                    *_date_columns(s.claim),
+                    int(s.claim.from_published),
+                    s.authority,
+                    s.list_name,
+                    s.program,
+                    int(s.contradicted),
+                    s.source_count,
+                    s.last_ingested_at,
+                    s.id,
+                )
+                for s in states
+            ],
+        )
+
+
+def _claim_of(event: Event, doc: Document) -> DatedClaim:
+    """The date an event gives, or its document's publication day when the text gives none."""
+    if event.date is not None:
+        return DatedClaim(event.date.value)
+    if doc.published:
+        return DatedClaim(doc.published[:10], from_published=True)
+    return DatedClaim(None)
+
+
+def _program_of(event: Event, doc: Document) -> str | None:
+    """The official-list programme (UN 1988, SDGT…) an importer put in the document's meta."""
+    programs = doc.meta.get("programs")
+    return programs.get(event.id) if isinstance(programs, dict) else None
+
+
+def _date_columns(claim: DatedClaim) -> tuple[str | None, str | None, str | None, str | None]:
+    if claim.value is None:
+        return None, None, None, None
+    start, end = interval(claim.value)
+    return claim.value, claim.precision, start, end
+
+
+def _new_state(key: str, doc: Document, event: Event, claim: DatedClaim, now: str) -> _FactState:
+    return _FactState(
+        id=None,
+        key=key,
+        type=event.type,
+        modality=event.modality,
+        jurisdiction=event.actor.jurisdiction,
+        actor_id=event.actor.id,
+        actor_name=event.actor.name,
+        target_id=event.target.id,
+        claim=claim,
+        authority=event.authority,
+        list_name=event.list,
+        program=_program_of(event, doc),
+        stance=event.stance,
+        contradicted=False,
+        source_count=1,
+        first_ingested_at=now,
+        last_ingested_at=now,
+    )
+
+
+def _fact_row(s: _FactState) -> tuple[Any, ...]:
+    return (
+        s.key,
+        s.type,
+        s.modality,
+        modality_class(s.modality),
+        s.jurisdiction,
+        s.actor_id,
+        s.actor_name,
+        s.target_id,
+        *_date_columns(s.claim),
+        int(s.claim.from_published),
+        s.authority,
+        s.list_name,
+        s.program,
+        s.stance,
+        int(s.contradicted),
+        s.source_count,
+        s.first_ingested_at,
+        s.last_ingested_at,
+    )
+
+
+def _event_row(doc: Document, e: Event, claim: DatedClaim, now: str) -> tuple[Any, ...]:
+    evidence = json.dumps(
+        [{"text": v.text, "start": v.start, "end": v.end} for v in e.evidence], ensure_ascii=False
+    )
+    return (
+        doc.id,
+        e.id,
+        e.type,
+        e.modality,
+        e.actor.jurisdiction,
+        e.actor.id,
+        e.actor.name,
+        e.authority,
+        e.agent,
+        e.target.id,
+        e.target.name,
+        e.list,
+        _program_of(e, doc),
+        claim.value,
+        claim.precision,
+        None if e.date is None else e.date.text,
+        int(claim.from_published),
+        e.stance,
+        e.confidence,
+        e.rule,
+        e.reason,
+        evidence,
+        doc.published,
+        now,
+    )
