@@ -1,1 +1,145 @@
-"""Commands of the register area (registered on the shared app)."""
+"""Commands of the register area: status, timeline, changes, import-list, export."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from fehrest.cli.common import OutputFormat, app, console
+from fehrest.register import Register, changes, status, timeline
+from fehrest.register.dates import parse_user_date
+from fehrest.register.report import fact_json, fact_rows, status_json, status_rows
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Register: a SQLite file or a postgresql:// URL (default: $FEHREST_DB, else the user data dir).",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
+
+
+def db_target(db: str | None) -> str | None:
+    """The register the user means: ``--db``, else ``$FEHREST_DB``, else the default path."""
+    return db or os.environ.get("FEHREST_DB") or None
+
+
+@contextmanager
+def open_register(db: str | None) -> Iterator[Register]:
+    """Open the register for one command and close it afterwards."""
+    reg = Register.open(db_target(db))
+    try:
+        yield reg
+    finally:
+        reg.close()
+
+
+def print_rows(rows: list[dict[str, Any]], fmt: OutputFormat, title: str, payload: Any) -> None:
+    """Print flat rows as CSV or a table, or ``payload`` as JSON."""
+    if fmt is OutputFormat.json:
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return
+    if fmt is OutputFormat.csv:
+        columns = list(rows[0]) if rows else []
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return
+    if not rows:
+        console.print(f"{title}: nothing in the register.")
+        return
+    table = Table(title=title, show_lines=True)
+    for column in rows[0]:
+        table.add_column(column.replace("_", " "), overflow="fold")
+    for row in rows:
+        table.add_row(*(str(v) for v in row.values()))
+    console.print(table)
+
+
+def _date(value: str | None, option: str) -> str | None:
+    return None if value is None else parse_user_date(value, option)
+
+
+@app.command("status")
+def status_command(
+    group: Annotated[str, typer.Argument(help="The group: id or any alias in any language.")],
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Legal date (default: today).")] = None,
+    jurisdiction: Annotated[
+        str | None, typer.Option("--jurisdiction", "-j", help="ISO code, UN or EU.")
+    ] = None,
+    known_on: Annotated[
+        str | None, typer.Option("--known-on", help="Answer from what the register held on this date.")
+    ] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Show the evidence sentences.")] = False,
+    fmt: FormatOption = OutputFormat.table,
+    db: DbOption = None,
+) -> None:
+    """Is GROUP listed, per jurisdiction, as of a date: since when, by whom, on which sources."""
+    with open_register(db) as reg:
+        report = status(reg, group, _date(as_of, "--as-of"), jurisdiction, known_on)
+    title = f"{report.group.name} as of {report.as_of}" + (f", known on {known_on}" if known_on else "")
+    print_rows(status_rows(report, explain), fmt, title, status_json(report, explain))
+
+
+@app.command("timeline")
+def timeline_command(
+    group: Annotated[str, typer.Argument(help="The group: id or any alias in any language.")],
+    jurisdiction: Annotated[
+        str | None, typer.Option("--jurisdiction", "-j", help="ISO code, UN or EU.")
+    ] = None,
+    known_on: Annotated[
+        str | None, typer.Option("--known-on", help="Answer from what the register held on this date.")
+    ] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Show the evidence sentences.")] = False,
+    fmt: FormatOption = OutputFormat.table,
+    db: DbOption = None,
+) -> None:
+    """Every fact about GROUP in legal order, with its sources."""
+    with open_register(db) as reg:
+        found, facts = timeline(reg, group, jurisdiction, known_on)
+    payload = {"group": {"id": found.id, "name": found.name}, "facts": [fact_json(f, explain) for f in facts]}
+    print_rows(fact_rows(facts, explain), fmt, f"Timeline of {found.name}", payload)
+
+
+@app.command("changes")
+def changes_command(
+    since: Annotated[str, typer.Option("--since", help="From this date (legal, or record with --recorded).")],
+    until: Annotated[str | None, typer.Option("--until", help="Up to this date.")] = None,
+    recorded: Annotated[
+        bool, typer.Option("--recorded", help="By when the register learnt it, not when it took effect.")
+    ] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Show the evidence sentences.")] = False,
+    fmt: FormatOption = OutputFormat.table,
+    db: DbOption = None,
+) -> None:
+    """Listings, delistings, suspensions and proposals that moved since a date."""
+    with open_register(db) as reg:
+        facts = changes(reg, parse_user_date(since, "--since"), _date(until, "--until"), recorded)
+    payload = {"since": since, "until": until, "facts": [fact_json(f, explain) for f in facts]}
+    print_rows(fact_rows(facts, explain), fmt, f"Changes since {since}", payload)
+
+
+class ListFormat(StrEnum):
+    """Official list formats ``import-list`` reads."""
+
+    un_xml = "un-xml"
+    ftm = "ftm"
+
+
+class ExportFormat(StrEnum):
+    """Formats ``export`` writes."""
+
+    ftm = "ftm"
+    csv = "csv"
+    jsonl = "jsonl"

@@ -339,7 +339,8 @@ class Register:
         sql = (
             "INSERT INTO facts (fact_key, type, modality, modality_class, jurisdiction, actor_id, "
             "actor_name, target_id, date_value, date_precision, date_start, date_end, date_from_published, "
-            "authority, list, program, stance, contradicted, source_count, first_ingested_at, last_ingested_at) "
+            "authority, list, program, stance, contradicted, source_count, first_ingested_at, "
+            "last_ingested_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
         )
         ids = self.db.insert_many_returning_ids(sql, [_fact_row(s) for s in states])
