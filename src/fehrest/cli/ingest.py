@@ -22,7 +22,10 @@ def ingest_command(
     db: DbOption = None,
     batch_size: Annotated[int, typer.Option("--batch-size", help="Documents per transaction.", min=1)] = 50,
 ) -> None:
-    """Extract events from documents and store them; re-ingesting the same content does nothing."""
+    """Extract events from documents and store them; re-ingesting the same content does nothing.
+
+    Example: fehrest ingest articles/ feed-2024-06.jsonl --db register.sqlite
+    """
     total = sum(1 for item in find_files(paths) if isinstance(item, Path))
     with (
         open_register(db) as reg,

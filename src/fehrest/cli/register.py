@@ -59,11 +59,13 @@ def print_rows(rows: list[dict[str, Any]], fmt: OutputFormat, title: str, payloa
     if not rows:
         console.print(f"{title}: nothing in the register.")
         return
+    # A column empty in every row says nothing on a screen (CSV and JSON keep it).
+    columns = [c for c in rows[0] if any(str(row[c]) for row in rows)]
     table = Table(title=title, show_lines=True)
-    for column in rows[0]:
+    for column in columns:
         table.add_column(column.replace("_", " "), overflow="fold")
     for row in rows:
-        table.add_row(*(str(v) for v in row.values()))
+        table.add_row(*(str(row[c]) for c in columns))
     console.print(table)
 
 
@@ -85,7 +87,10 @@ def status_command(
     fmt: FormatOption = OutputFormat.table,
     db: DbOption = None,
 ) -> None:
-    """Is GROUP listed, per jurisdiction, as of a date: since when, by whom, on which sources."""
+    """Is GROUP listed, per jurisdiction, as of a date: since when, by whom, on which sources.
+
+    Example: fehrest status Taliban --as-of 2024-06-10 --explain
+    """
     with open_register(db) as reg:
         report = status(reg, group, _date(as_of, "--as-of"), jurisdiction, known_on)
     title = f"{report.group.name} as of {report.as_of}" + (f", known on {known_on}" if known_on else "")
@@ -105,7 +110,10 @@ def timeline_command(
     fmt: FormatOption = OutputFormat.table,
     db: DbOption = None,
 ) -> None:
-    """Every fact about GROUP in legal order, with its sources."""
+    """Every fact about GROUP in legal order, with its sources.
+
+    Example: fehrest timeline Taliban --jurisdiction KZ --format csv
+    """
     with open_register(db) as reg:
         found, facts = timeline(reg, group, jurisdiction, known_on)
     payload = {"group": {"id": found.id, "name": found.name}, "facts": [fact_json(f, explain) for f in facts]}
@@ -123,7 +131,10 @@ def changes_command(
     fmt: FormatOption = OutputFormat.table,
     db: DbOption = None,
 ) -> None:
-    """Listings, delistings, suspensions and proposals that moved since a date."""
+    """Listings, delistings, suspensions and proposals that moved since a date.
+
+    Example: fehrest changes --since 2024-06-01 --format json
+    """
     with open_register(db) as reg:
         facts = changes(reg, parse_user_date(since, "--since"), _date(until, "--until"), recorded)
     payload = {"since": since, "until": until, "facts": [fact_json(f, explain) for f in facts]}
