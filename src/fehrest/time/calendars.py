@@ -119,3 +119,16 @@ def add_months(day: dt.date, months: int) -> tuple[int, int]:
     """Return (year, month) of the Gregorian month ``months`` away from ``day``'s."""
     index = day.year * 12 + day.month - 1 + months
     return index // 12, index % 12 + 1
+
+
+def value_bounds(value: str) -> tuple[dt.date, dt.date]:
+    """Return the first and last day of an ISO value of any precision (``2005``, ``2005-03``, …)."""
+    parts = [int(x) for x in value.split("-")]
+    if len(parts) == 3:
+        day = dt.date(*parts)
+        return day, day
+    if len(parts) == 2:
+        first = dt.date(parts[0], parts[1], 1)
+        year, month = add_months(first, 1)
+        return first, dt.date(year, month, 1) - ONE_DAY
+    return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)

@@ -21,7 +21,9 @@ from typing import Literal
 from fehrest.time.lexicon import Calendar, H, Lexicon, Unit, alternation, fold, load_lexicon
 
 Kind = Literal["date", "relative", "range", "vague", "duration"]
-Relation = Literal["", "day", "period", "ago", "within", "weekday", "month-in-year", "month-shift"]
+Relation = Literal[
+    "", "day", "period", "ago", "within", "weekday", "month-in-year", "month-shift", "same-year", "anaphoric"
+]
 
 SP = H + "+"
 OSP = H + "*"
@@ -109,10 +111,25 @@ def build_date(m: re.Match[str], lex: Lexicon) -> Parsed | None:
     if day is None or not 1 <= day <= 31:
         return None
     year, _ = _int_group(m, "year")
-    weekday = lex.weekdays.get(fold(m.group("wd"))) if m.group("wd") else None
+    wd = m.groupdict().get("wd")
+    weekday = lex.weekdays.get(fold(wd)) if wd else None
     until = _day(m, lex, "2") if "dnum2" in m.re.groupindex else None
     if until is not None and not day < until <= 31:
         return None
+    relation, offset = _year_relation(m, lex)
+    if relation:
+        kind: Kind = "relative" if relation == "month-in-year" else "date"
+        return Parsed(
+            m.start(),
+            m.end(),
+            kind,
+            month.calendar,
+            None,
+            month.number,
+            day,
+            relation=relation,
+            offset=offset,
+        )
     return Parsed(
         m.start(),
         m.end(),
@@ -126,6 +143,21 @@ def build_date(m: re.Match[str], lex: Lexicon) -> Parsed | None:
     )
 
 
+def _year_relation(m: re.Match[str], lex: Lexicon) -> tuple[Relation, int]:
+    """Read a year named relatively after a month: ``سال پیش`` (-1), ``همان سال`` (the last year named)."""
+    groups = m.groupdict()
+    if groups.get("yrel"):
+        return "month-in-year", _year_phrase_offsets(lex.language)[fold(groups["yrel"])]
+    if groups.get("ysame"):
+        return "same-year", 0
+    return "", 0
+
+
+def build_same_year(m: re.Match[str], lex: Lexicon) -> Parsed | None:
+    """The year of the last date named before (``همان سال``, ``the same year``)."""
+    return Parsed(m.start(), m.end(), "date", relation="same-year")
+
+
 def build_month_year(m: re.Match[str], lex: Lexicon) -> Parsed | None:
     """Month and year (``مارچ ۲۰۰۵``, ``ماه حمل سال ۱۴۰۳``, ``March 2005``)."""
     month = lex.months[fold(m.group("month"))]
@@ -135,14 +167,12 @@ def build_month_year(m: re.Match[str], lex: Lexicon) -> Parsed | None:
 def build_month_relative(m: re.Match[str], lex: Lexicon) -> Parsed | None:
     """A month in a year named relatively (``ماه قوس سال پیش``, ``June last year``, ``last March``)."""
     month = lex.months[fold(_group(m, "month", "month2") or "")]
-    if m.group("yrel"):
-        offset = _year_phrase_offsets(lex.language)[fold(m.group("yrel"))]
-        relation: Relation = "month-in-year"
-    else:
-        offset = lex.modifiers_before[fold(m.group("mshift"))]
-        relation = "month-shift"
+    relation, offset = _year_relation(m, lex)
+    if not relation:
+        relation, offset = "month-shift", lex.modifiers_before[fold(m.group("mshift"))]
+    kind: Kind = "date" if relation == "same-year" else "relative"
     return Parsed(
-        m.start(), m.end(), "relative", month.calendar, month=month.number, relation=relation, offset=offset
+        m.start(), m.end(), kind, month.calendar, month=month.number, relation=relation, offset=offset
     )
 
 
@@ -226,6 +256,11 @@ def build_count(m: re.Match[str], lex: Lexicon) -> Parsed | None:
     """A count of units: ago (``سه روز پیش``), the past N (``در دو سال گذشته``) or a duration."""
     unit = lex.units[fold(m.group("unit"))]
     count = lex.number(m.group("n"))
+    if m.groupdict().get("ana"):
+        if count is None:
+            return Parsed(m.start(), m.end(), "vague")
+        sign = lex.anaphoric[fold(m.group("ana"))]
+        return Parsed(m.start(), m.end(), "relative", relation="anaphoric", unit=unit, offset=sign * count)
     if m.groupdict().get("ago"):
         if count is None:
             return Parsed(m.start(), m.end(), "vague")
@@ -321,22 +356,32 @@ def build_rules(language: str) -> tuple[Rule, ...]:
     week_rel = alternation(_unit_phrases(lex, "week"))
     periods = alternation([p for u in ("day", "week", "month", "year") for p in _unit_phrases(lex, u)])
 
+    # A bare year also follows any range word: "بین ۲۰۰۳", "پیش از ۲۰۰۵", "since 2003".
+    year_contexts = alternation(
+        [
+            w
+            for key in ("year_contexts", "range_start", "range_between", "range_until")
+            for w in lex.words[key]
+        ]
+    )
     day = _day_fragment(lex)
     month = f"(?:{mprefix}{SP})?(?P<month>{months})(?:{OSP}{msuffix})?{RIGHT}"
     year = f"(?:{lex.alt('year_prefixes')}{SP})?(?P<year>\\d{{4}})(?:{OSP}(?P<cal>{markers}))?{RIGHT}"
     weekday_lead = f"(?:(?:{wprefix}{SP})?(?P<wd>{weekdays}){COMMA})?"
     day_month = f"{day}{SP}(?:{link}{SP})?{month}"
+    same = lex.alt("same_year")
+    year_after = f"(?:{COMMA}{year}|{SP}(?P<yrel>{year_rel}){RIGHT}|{SP}(?P<ysame>{same}){RIGHT})"
     patterns: list[tuple[str, str, Builder]] = [
         (
             "numeric",
             f"{LEFT}(?P<y>\\d{{4}})(?P<sep>[-/.])(?P<m>\\d{{1,2}})(?P=sep)(?P<d>\\d{{1,2}}){RIGHT}",
             build_numeric,
         ),
-        ("date-dmy", f"{LEFT}{weekday_lead}{day_month}(?:{COMMA}{year})?", build_date),
+        ("date-dmy", f"{LEFT}{weekday_lead}{day_month}{year_after}?", build_date),
         ("month-year", f"{LEFT}{month}{COMMA}{year}", build_month_year),
         (
             "month-relative",
-            f"{LEFT}(?:{month}{SP}(?P<yrel>{year_rel})|(?P<mshift>{mod_before}){SP}(?P<month2>{months})){RIGHT}",
+            f"{LEFT}(?:{month}{SP}(?:(?P<yrel>{year_rel})|(?P<ysame>{same}))|(?P<mshift>{mod_before}){SP}(?P<month2>{months})){RIGHT}",
             build_month_relative,
         ),
         (
@@ -349,7 +394,7 @@ def build_rules(language: str) -> tuple[Rule, ...]:
             "year",
             f"{LEFT}(?:{lex.alt('year_prefixes')}{SP}(?P<year>\\d{{4}})(?:{OSP}(?P<cal>{markers}))?"
             f"|(?P<year2>\\d{{4}}){OSP}(?P<cal2>{markers})"
-            f"|(?:{lex.alt('year_contexts')}{SP}|{lex.alt('qualifiers')}(?:{SP}|-))(?P<year3>\\d{{4}})){RIGHT}",
+            f"|(?:{year_contexts}{SP}|{lex.alt('qualifiers')}(?:{SP}|-))(?P<year3>\\d{{4}})){RIGHT}",
             build_year,
         ),
         (
@@ -370,15 +415,14 @@ def build_rules(language: str) -> tuple[Rule, ...]:
             "count",
             f"{LEFT}(?:(?P<dprep>{lex.alt('duration_prepositions')}){SP})?"
             f"(?:(?P<pb>{lex.alt('past_before')}){SP})?(?P<n>{count}){SP}(?P<unit>{units})"
-            f"(?:{SP}(?:(?P<ago>{lex.alt('ago')})|(?P<pa>{lex.alt('past_after')})))?{RIGHT}",
+            f"(?:{SP}(?:(?P<ana>{alternation(lex.words['_anaphoric'])})|(?P<ago>{lex.alt('ago')})|(?P<pa>{lex.alt('past_after')})))?{RIGHT}",
             build_count,
         ),
         ("vague", f"{LEFT}{lex.alt('vague')}{RIGHT}", build_vague),
+        ("same-year", f"{LEFT}{same}{RIGHT}", build_same_year),
     ]
     if "mdy" in lex.orders:
-        patterns.append(
-            ("date-mdy", f"{LEFT}{weekday_lead}{month}{SP}{day}{RIGHT}(?:{COMMA}{year})?", build_date)
-        )
+        patterns.append(("date-mdy", f"{LEFT}{weekday_lead}{month}{SP}{day}{RIGHT}{year_after}?", build_date))
     day2 = _day_fragment(lex, "2")
     range_sep = f"(?:{OSP}[-–]{OSP}|{SP}{lex.alt('range_end')}{SP})"
     patterns.append(

@@ -107,6 +107,7 @@ class Lexicon:
     modifiers_before: dict[str, int]
     modifiers_after: dict[str, int]
     relative_words: dict[str, tuple[Unit, int]]
+    anaphoric: dict[str, int]
     words: dict[str, tuple[str, ...]]
 
     def alt(self, key: str) -> str:
@@ -171,6 +172,7 @@ def load_lexicon(language: str) -> Lexicon:
     plain["_modifiers_before"] = tuple(str(w) for w in data["modifiers_before"])
     plain["_modifiers_after"] = tuple(str(w) for w in data["modifiers_after"])
     plain["_relative_words"] = tuple(str(w) for w in data["relative_words"])
+    plain["_anaphoric"] = tuple(str(w) for w in data.get("anaphoric_after", {}))
     return Lexicon(
         language=language,
         week_start=int(data["week_start"]),
@@ -188,5 +190,6 @@ def load_lexicon(language: str) -> Lexicon:
         modifiers_before=_folded(data["modifiers_before"]),
         modifiers_after=_folded(data["modifiers_after"]),
         relative_words={fold(k): (v[0], int(v[1])) for k, v in data["relative_words"].items()},
+        anaphoric=_folded(data.get("anaphoric_after", {})),
         words=plain,
     )

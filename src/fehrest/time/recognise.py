@@ -24,9 +24,10 @@ from functools import cache
 
 from fehrest.language import base_language
 from fehrest.model import TimeExpression
+from fehrest.time.calendars import value_bounds
 from fehrest.time.grammar import LEFT, OSP, RIGHT, SP, Parsed, build_rules, build_year
 from fehrest.time.lexicon import load_lexicon
-from fehrest.time.resolve import FUTURE_WINDOW, Resolution, resolve
+from fehrest.time.resolve import FUTURE_WINDOW, Resolution, resolve, resolve_anaphor
 
 LANGUAGES = ("fa", "en")
 # How far before an expression to look for a marker or preposition.
@@ -110,6 +111,7 @@ def find_candidates(
             candidates.append(Candidate(parsed, resolution, parsed.start, parsed.end))
     candidates.sort(key=lambda c: c.start)
     markers = _markers(lang)
+    candidates = _resolve_anaphora(candidates, lex.week_start)
     candidates = _join_brackets(text, candidates, markers, lex.week_start)
     candidates = _join_ranges(text, candidates, markers, lang, lex.week_start)
     return _absorb_prepositions(text, candidates, markers)
@@ -123,6 +125,21 @@ def _longest_first(matches: list[Parsed]) -> list[Parsed]:
             kept.append(p)
             taken[p.start : p.end] = b"\x01" * (p.end - p.start)
     return kept
+
+
+def _resolve_anaphora(cands: list[Candidate], week_start: int) -> list[Candidate]:
+    """Resolve "the same year", "N years before that" against the last date named before them."""
+    out: list[Candidate] = []
+    antecedent: dt.date | None = None
+    for c in cands:
+        if c.parsed.relation in ("same-year", "anaphoric"):
+            resolution = resolve_anaphor(c.parsed, antecedent, week_start) if antecedent else None
+            if resolution is not None:
+                c = dataclasses.replace(c, resolution=resolution)
+        if c.resolution.date is not None:
+            antecedent = value_bounds(c.resolution.date.value)[0]
+        out.append(c)
+    return out
 
 
 def _reresolve(c: Candidate, anchor: dt.date, week_start: int) -> Candidate:
@@ -143,14 +160,7 @@ def _yearless(c: Candidate) -> bool:
 
 def _anchor_day(c: Candidate) -> dt.date:
     assert c.resolution.date is not None
-    value = c.resolution.date.value
-    parts = [int(x) for x in value.split("-")] + [1, 1]
-    if c.resolution.date.precision == "year":
-        return dt.date(parts[0], 12, 31)
-    if c.resolution.date.precision == "month":
-        nxt = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-        return nxt - dt.timedelta(days=1)
-    return dt.date(parts[0], parts[1], parts[2])
+    return value_bounds(c.resolution.date.value)[1]
 
 
 def _join_brackets(text: str, cands: list[Candidate], markers: _Markers, week_start: int) -> list[Candidate]:
@@ -179,7 +189,7 @@ def _join_ranges(
             i += 1
             continue
         lead = text[max(0, c.start - LOOK_BACK) : c.start]
-        start_m = markers.start.search(lead) or markers.between.search(lead)
+        start_m, until_m = _opening(lead, markers)
         closing = markers.between_end if markers.between.search(lead) else markers.end
         if start_m:
             end = _range_end(text, c, nxt, closing, markers, language)
@@ -192,7 +202,7 @@ def _join_ranges(
             tail = markers.open_after.match(text, c.end)
             stop = tail.end() if tail else c.end
             out.append(_range(c, c.start - len(start_m.group()), stop, c.resolution, None))
-        elif until_m := markers.until.search(lead):
+        elif until_m:
             out.append(_range(c, c.start - len(until_m.group()), c.end, None, c.resolution))
         elif tail := markers.open_after.match(text, c.end):
             out.append(_range(c, c.start, tail.end(), c.resolution, None))
@@ -200,6 +210,15 @@ def _join_ranges(
             out.append(c)
         i += 1
     return out
+
+
+def _opening(lead: str, markers: _Markers) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+    """Return the range word before an expression: (since-or-between, until); the longer one wins."""
+    since = markers.start.search(lead) or markers.between.search(lead)
+    until = markers.until.search(lead)
+    if since and until:
+        return (since, None) if since.start() <= until.start() else (None, until)
+    return since, until
 
 
 def _range_end(
@@ -239,9 +258,8 @@ def _absorb_prepositions(text: str, cands: list[Candidate], markers: _Markers) -
     floor = 0
     for c in cands:
         start = c.start
-        if c.parsed.kind != "range":
-            while m := markers.absorb.search(text, max(floor, start - LOOK_BACK), start):
-                start = m.start()
+        while m := markers.absorb.search(text, max(floor, start - LOOK_BACK), start):
+            start = m.start()
         out.append(dataclasses.replace(c, start=start) if start != c.start else c)
         floor = c.end
     return out

@@ -80,7 +80,7 @@ def resolve(
     p: Parsed, reference: dt.date | None, window: dt.timedelta = FUTURE_WINDOW, week_start: int = 1
 ) -> Resolution | None:
     """Resolve ``p``: ``None`` for an impossible date, :data:`UNRESOLVED` when it needs a reference."""
-    if p.kind in ("vague", "duration"):
+    if p.kind in ("vague", "duration") or p.relation in ("same-year", "anaphoric"):
         return UNRESOLVED
     if p.relation:
         return _resolve_relative(p, reference, week_start) if reference is not None else UNRESOLVED
@@ -191,8 +191,27 @@ def _relative_month(p: Parsed, ref: dt.date) -> Resolution | None:
             year = ref_year if p.month > ref_month else ref_year + 1
         else:
             year = ref_year
+    if p.day is not None:
+        day = cal.to_gregorian(calendar, year, p.month, p.day)
+        return Resolution(day_value(day), None, "relative") if day else None
     value = month_value(calendar, year, p.month)
     return Resolution(value, None, "relative") if value else None
+
+
+def resolve_anaphor(p: Parsed, antecedent: dt.date, week_start: int = 1) -> Resolution | None:
+    """Resolve "the same year" or "N units before that" against the first day of the last date named."""
+    if p.relation == "anaphoric":
+        assert p.unit is not None
+        date, _ = _shifted(p.unit, p.offset, antecedent, week_start, whole_week=False)
+        return Resolution(date, None, "relative")
+    if p.month is None or p.calendar == "none":
+        return Resolution(year_value("gregorian", antecedent.year), None, "relative")
+    year = cal.from_gregorian(p.calendar, antecedent)[0]
+    if p.day is None:
+        value = month_value(p.calendar, year, p.month)
+        return Resolution(value, None, "relative") if value else None
+    day = cal.to_gregorian(p.calendar, year, p.month, p.day)
+    return Resolution(day_value(day), None, "relative") if day else None
 
 
 def _shifted(
