@@ -61,10 +61,12 @@ class TextLayer:
 
     ``offsets[i]`` is the raw offset of normalised character ``i``; it has one
     extra element at the end, the raw length, so half-open spans map cleanly.
+    Any ``Sequence[int]`` will do: the text stage stores a sparse
+    :class:`fehrest.text.offsets.OffsetMap` rather than one integer per character.
     """
 
     normalized: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]
     sentences: tuple[Sentence, ...] = ()
     tokens: tuple[Token, ...] = ()
 
