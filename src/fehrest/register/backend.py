@@ -29,6 +29,9 @@ class Backend(Protocol):
     dialect: str
     url: str
 
+    def any_of(self, column: str, values: Sequence[Any], sqltype: str = "text") -> tuple[str, list[Any]]:
+        """A condition "column is one of values" (of an SQL type) and its parameters."""
+
     def execute(self, sql: str, params: Params = ()) -> None:
         """Run one statement."""
 
@@ -71,6 +74,9 @@ class SqliteBackend:
         self.conn.execute("PRAGMA busy_timeout=30000")
         self.conn.execute("PRAGMA cache_size=-65536")
         self._depth = 0
+
+    def any_of(self, column: str, values: Sequence[Any], sqltype: str = "text") -> tuple[str, list[Any]]:
+        return f"{column} IN ({','.join('?' * len(values))})", list(values)
 
     def execute(self, sql: str, params: Params = ()) -> None:
         self.conn.execute(sql, params)
@@ -138,6 +144,11 @@ class PostgresBackend:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else "cannot connect"
             raise FehrestError(f"{_redact(url)}: cannot open the register: {first}") from None
         self._depth = 0
+
+    def any_of(self, column: str, values: Sequence[Any], sqltype: str = "text") -> tuple[str, list[Any]]:
+        # One array parameter, joined as a set: "= ANY(array)" in a generic
+        # plan compares every row with every element (quadratic on big batches).
+        return f"{column} IN (SELECT unnest(?::{sqltype}[]))", [list(values)]
 
     def execute(self, sql: str, params: Params = ()) -> None:
         self.conn.execute(_pg_sql(sql), params)

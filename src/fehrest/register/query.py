@@ -189,8 +189,8 @@ def _with_sources(fact: Fact, sources: list[Source]) -> Fact:
 def _load_sources(reg: Register, fact_ids: list[int], before: str | None) -> dict[int, list[Source]]:
     out: dict[int, list[Source]] = {}
     for part in chunked(fact_ids):
-        sql = f"{_SOURCE_SELECT} WHERE {_in('e.fact_id', part)}"
-        params: list[object] = list(part)
+        where, params = reg.db.any_of("e.fact_id", part, "bigint")
+        sql = f"{_SOURCE_SELECT} WHERE {where}"
         if before is not None:
             sql += " AND e.ingested_at < ?"
             params.append(before)

@@ -263,8 +263,8 @@ class Register:
         found: dict[str, list[_FactState]] = {}
         unique = sorted(set(keys))
         for part in chunked(unique):
-            marks = ",".join("?" * len(part))
-            for row in self.db.query(f"SELECT {_FACT_COLUMNS} FROM facts WHERE fact_key IN ({marks})", part):
+            where, params = self.db.any_of("fact_key", part)
+            for row in self.db.query(f"SELECT {_FACT_COLUMNS} FROM facts WHERE {where}", params):
                 state = _state_from_row(row)
                 found.setdefault(state.key, []).append(state)
         for key in unique:

@@ -1,0 +1,155 @@
+"""Benchmark the register: ingestion (events/s) and status latency (p95) on SQLite and PostgreSQL.
+
+A synthetic register of 1,000,000 events over 200 groups and 200
+jurisdictions: each (group, jurisdiction) pair has a short designation history
+(listed, delisted, relisted, a proposal), and every step is reported by
+several documents at day or month precision, so merging and date refinement
+run as they do on real news. PostgreSQL is the peer, measured in the same run
+on the cluster ``scripts/pg-test.sh`` starts (or ``FEHREST_TEST_PG_URL``).
+
+    .venv/bin/python bench/bench_register.py [--events N] [--pg-events N] [--no-pg]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+from fehrest.model import Actor, DateValue, Document, Event, Evidence, Target
+from fehrest.register import Register, status
+
+REPO = Path(__file__).resolve().parents[1]
+BUILD = REPO / "build" / "bench-register"
+GROUPS = 200
+JURISDICTIONS = 200
+EVENTS_PER_DOCUMENT = 10
+DOCUMENTS_PER_BATCH = 500
+STEPS = (("LIST", "asserted"), ("DELIST", "asserted"), ("LIST", "asserted"), ("DELIST", "possible"))
+
+
+def _codes(n: int) -> list[str]:
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    return [a + b for a in letters for b in letters][:n]
+
+
+def _history(rng: random.Random) -> list[str]:
+    """Four increasing day dates for one pair's designation steps."""
+    years = sorted(rng.sample(range(1995, 2025), len(STEPS)))
+    return [f"{y}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}" for y in years]
+
+
+def synthetic_documents(events: int, seed: int = 7) -> Iterator[list[Document]]:
+    """Batches of documents carrying ``events`` events in all."""
+    rng = random.Random(seed)
+    groups = [Target(f"grp-{i:03d}", f"Group {i}", f"Q{900000 + i}") for i in range(GROUPS)]
+    codes = _codes(JURISDICTIONS)
+    histories: dict[tuple[int, int], list[str]] = {}
+    batch: list[Document] = []
+    for doc_number in range(events // EVENTS_PER_DOCUMENT):
+        items: list[Event] = []
+        for k in range(EVENTS_PER_DOCUMENT):
+            g, j = rng.randrange(GROUPS), rng.randrange(JURISDICTIONS)
+            dates = histories.setdefault((g, j), _history(rng))
+            step = rng.randrange(len(STEPS))
+            value = dates[step] if rng.random() < 0.7 else dates[step][:7]
+            type_, modality = STEPS[step]
+            items.append(
+                Event(
+                    id=f"e{k}",
+                    type=type_,  # type: ignore[arg-type]
+                    modality=modality,  # type: ignore[arg-type]
+                    actor=Actor(codes[j]),
+                    target=groups[g],
+                    evidence=(Evidence(f"{codes[j]} {type_} {groups[g].name} on {value}.", 0, 40),),
+                    authority="government",
+                    date=DateValue(value, "day" if len(value) == 10 else "month"),
+                )
+            )
+        text = f"synthetic report {doc_number}"
+        batch.append(Document(text=text, source=f"bench/{doc_number}", published="2024-06-01", events=tuple(items)))
+        if len(batch) == DOCUMENTS_PER_BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def measure(target: str, events: int, queries: int = 300) -> tuple[float, float, float, int]:
+    """Return (events/s stored, status p50 ms, status p95 ms, facts) for one register."""
+    reg = Register.open(target)
+    stored = 0
+    elapsed = 0.0
+    for batch in synthetic_documents(events):
+        start = time.perf_counter()
+        stored += reg.store_documents(batch).new_events
+        elapsed += time.perf_counter() - start
+    facts = int(reg.db.query("SELECT COUNT(*) FROM facts")[0][0])
+    rng = random.Random(3)
+    timings: list[float] = []
+    for _ in range(queries):
+        name = f"Group {rng.randrange(GROUPS)}"
+        as_of = f"{rng.randint(1995, 2025)}-06-30"
+        start = time.perf_counter()
+        status(reg, name, as_of=as_of)
+        timings.append((time.perf_counter() - start) * 1000)
+    reg.close()
+    timings.sort()
+    return stored / elapsed, statistics.median(timings), timings[int(0.95 * len(timings)) - 1], facts
+
+
+def postgres_url() -> str | None:
+    """The test cluster's URL, starting it when needed; None when PostgreSQL is not installed."""
+    if os.environ.get("FEHREST_TEST_PG_URL"):
+        return os.environ["FEHREST_TEST_PG_URL"]
+    script = REPO / "scripts" / "pg-test.sh"
+    done = subprocess.run(["bash", str(script), "start"], capture_output=True, text=True, check=False)
+    return done.stdout.strip().splitlines()[-1] if done.returncode == 0 and done.stdout.strip() else None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--pg-events", type=int, default=1_000_000)
+    parser.add_argument("--no-pg", action="store_true")
+    args = parser.parse_args()
+    shutil.rmtree(BUILD, ignore_errors=True)
+    BUILD.mkdir(parents=True)
+    rows: list[tuple[str, int, float, float, float, int]] = []
+    print(f"SQLite: storing {args.events:,} events …", file=sys.stderr, flush=True)
+    rows.append(("SQLite", args.events, *measure(str(BUILD / "register.sqlite"), args.events)))
+    url = None if args.no_pg else postgres_url()
+    if url:
+        import psycopg
+
+        schema = f"bench_{uuid.uuid4().hex[:8]}"
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(f"CREATE SCHEMA {schema}")
+        print(f"PostgreSQL: storing {args.pg_events:,} events …", file=sys.stderr, flush=True)
+        try:
+            sep = "&" if "?" in url else "?"
+            rows.append(("PostgreSQL", args.pg_events, *measure(f"{url}{sep}options=-csearch_path%3D{schema}", args.pg_events)))
+        finally:
+            with psycopg.connect(url, autocommit=True) as conn:
+                conn.execute(f"DROP SCHEMA {schema} CASCADE")
+    base = rows[0]
+    print(f"\nregister: {GROUPS} groups x {JURISDICTIONS} jurisdictions, status of one group (all jurisdictions)")
+    print(f"{'backend':<11} {'events':>10} {'facts':>8} {'events/s':>10} {'ratio':>6} {'p50 ms':>7} {'p95 ms':>7} {'ratio':>6}")
+    for name, n, rate, p50, p95, facts in rows:
+        print(
+            f"{name:<11} {n:>10,} {facts:>8,} {rate:>10,.0f} {rate / base[2]:>6.2f} {p50:>7.2f} {p95:>7.2f} "
+            f"{p95 / base[4]:>6.2f}"
+        )
+    print("targets: SQLite >= 20,000 events/s, status p95 < 5 ms")
+
+
+if __name__ == "__main__":
+    main()
