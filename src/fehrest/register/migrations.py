@@ -155,6 +155,39 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX reviews_fact ON reviews(fact_id)",
         ),
     ),
+    Migration(
+        3,
+        "api-tokens-and-audit-log",
+        (
+            # Only a salted hash of each token is kept; ``token_id`` is its public part.
+            """CREATE TABLE api_tokens (
+                id {pk},
+                token_id TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL,
+                salt TEXT NOT NULL,
+                hash TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                revoked_at TEXT,
+                last_used_at TEXT
+            )""",
+            # Review decisions and other writes, with before/after as JSON. No
+            # foreign keys: an entry outlives the event or fact it was about.
+            """CREATE TABLE audit_log (
+                id {pk},
+                action TEXT NOT NULL,
+                event_id {bigint},
+                new_event_id {bigint},
+                fact_id {bigint},
+                actor TEXT,
+                recorded_at TEXT NOT NULL,
+                before_json TEXT,
+                after_json TEXT,
+                note TEXT
+            )""",
+            "CREATE INDEX audit_log_event ON audit_log(event_id)",
+            "CREATE INDEX audit_log_new_event ON audit_log(new_event_id)",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
