@@ -381,7 +381,7 @@ def build_rules(language: str) -> tuple[Rule, ...]:
         ("month-year", f"{LEFT}{month}{COMMA}{year}", build_month_year),
         (
             "month-relative",
-            f"{LEFT}(?:{month}{SP}(?:(?P<yrel>{year_rel})|(?P<ysame>{same}))|(?P<mshift>{mod_before}){SP}(?P<month2>{months})){RIGHT}",
+            f"{LEFT}(?:{month}{SP}(?:(?P<yrel>{year_rel})|(?P<ysame>{same}))|(?P<mshift>{mod_before}){SP}(?P<month2>{bare_months})){RIGHT}",
             build_month_relative,
         ),
         (
