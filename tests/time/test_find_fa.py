@@ -12,12 +12,53 @@ from fehrest.time import find_times
 
 REF = dt.date(2024, 6, 4)  # a Tuesday; solar 1403-03-15
 AFGHAN = ["حمل", "ثور", "جوزا", "سرطان", "اسد", "سنبله", "میزان", "عقرب", "قوس", "جدی", "دلو", "حوت"]
-IRANIAN = ["فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند"]
-DARI_GREGORIAN = ["جنوری", "فبروری", "مارچ", "اپریل", "می", "جون", "جولای", "اگست", "سپتمبر", "اکتوبر", "نومبر", "دسمبر"]
-IRAN_GREGORIAN = ["ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر"]
+IRANIAN = [
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
+]
+DARI_GREGORIAN = [
+    "جنوری",
+    "فبروری",
+    "مارچ",
+    "اپریل",
+    "می",
+    "جون",
+    "جولای",
+    "اگست",
+    "سپتمبر",
+    "اکتوبر",
+    "نومبر",
+    "دسمبر",
+]
+IRAN_GREGORIAN = [
+    "ژانویه",
+    "فوریه",
+    "مارس",
+    "آوریل",
+    "مه",
+    "ژوئن",
+    "ژوئیه",
+    "اوت",
+    "سپتامبر",
+    "اکتبر",
+    "نوامبر",
+    "دسامبر",
+]
 
 
-def only(text: str, reference: dt.date | None = REF, language: str = "fa") -> tuple[str | None, str | None, str]:
+def only(
+    text: str, reference: dt.date | None = REF, language: str = "fa"
+) -> tuple[str | None, str | None, str]:
     """The single expression of ``text``: (value, precision, kind)."""
     found = find_times(text, language, reference)
     assert len(found) == 1, [t.text for t in found]

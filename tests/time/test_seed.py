@@ -104,7 +104,9 @@ def test_annotate_times_maps_normalised_offsets_to_raw() -> None:
 
 def test_annotate_times_keeps_given_published() -> None:
     text = "روز سه‌شنبه"
-    doc = Document(text=text, source="t", language="fa", published="2024-06-07", text_layer=identity_layer(text))
+    doc = Document(
+        text=text, source="t", language="fa", published="2024-06-07", text_layer=identity_layer(text)
+    )
     out = annotate_times(doc)
     assert (out.published, out.published_inferred) == ("2024-06-07", False)
     assert out.times is not None

@@ -24,7 +24,10 @@ def infer_publication_date(text: str, language: str, today: dt.date) -> DateValu
         return None
     latest = max(anchors)
     for c in candidates:
-        after = _earliest_after(c, latest)
+        try:
+            after = _earliest_after(c, latest)
+        except OverflowError:  # an anchor in the last days of year 9999
+            continue
         if after is not None and after <= today:
             latest = max(latest, after)
     return DateValue(latest.isoformat(), "day", None, True)

@@ -80,6 +80,15 @@ def resolve(
     p: Parsed, reference: dt.date | None, window: dt.timedelta = FUTURE_WINDOW, week_start: int = 1
 ) -> Resolution | None:
     """Resolve ``p``: ``None`` for an impossible date, :data:`UNRESOLVED` when it needs a reference."""
+    try:
+        return _resolve(p, reference, window, week_start)
+    except (OverflowError, ValueError):  # a reference or a shift beyond the years 1-9999
+        return None
+
+
+def _resolve(
+    p: Parsed, reference: dt.date | None, window: dt.timedelta, week_start: int
+) -> Resolution | None:
     if p.kind in ("vague", "duration") or p.relation in ("same-year", "anaphoric"):
         return UNRESOLVED
     if p.relation:
@@ -200,6 +209,13 @@ def _relative_month(p: Parsed, ref: dt.date) -> Resolution | None:
 
 def resolve_anaphor(p: Parsed, antecedent: dt.date, week_start: int = 1) -> Resolution | None:
     """Resolve "the same year" or "N units before that" against the first day of the last date named."""
+    try:
+        return _resolve_anaphor(p, antecedent, week_start)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _resolve_anaphor(p: Parsed, antecedent: dt.date, week_start: int) -> Resolution | None:
     if p.relation == "anaphoric":
         assert p.unit is not None
         date, _ = _shifted(p.unit, p.offset, antecedent, week_start, whole_week=False)
