@@ -9,12 +9,13 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
-from fehrest.cli.common import OutputFormat, app, console
+from fehrest.cli.common import OutputFormat, app, console, err_console
 from fehrest.register import Register, changes, status, timeline
 from fehrest.register.dates import parse_user_date
 from fehrest.register.report import fact_json, fact_rows, status_json, status_rows
@@ -154,3 +155,53 @@ class ExportFormat(StrEnum):
     ftm = "ftm"
     csv = "csv"
     jsonl = "jsonl"
+
+
+@app.command("import-list")
+def import_list_command(
+    file: Annotated[Path, typer.Argument(help="The official list file.")],
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="un-xml (UN Security Council) or ftm.")],
+    db: DbOption = None,
+) -> None:
+    """Import an official list: each listing becomes a LIST fact from an official source.
+
+    Example: fehrest import-list consolidated.xml --format un-xml
+    """
+    from fehrest.register.lists import import_list
+
+    with open_register(db) as reg:
+        result = import_list(reg, file, fmt.value)
+    stored = result.stored
+    console.print(
+        f"{file}: {result.listings} listings, {stored.new_events} new events, {stored.new_facts} new facts"
+        + (" (already imported)" if stored.unchanged_documents else "")
+    )
+    for failure in result.failures:
+        err_console.print(str(failure), highlight=False, soft_wrap=True, markup=False)
+    if result.failures and not result.listings:
+        raise typer.Exit(1)
+
+
+@app.command("export")
+def export_command(
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="ftm, csv or jsonl.")
+    ] = ExportFormat.jsonl,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Export the register: FtM entities (Organization + Sanction per listing period), CSV or JSON Lines.
+
+    Example: fehrest export --format ftm -o register.ftm.json
+    """
+    from fehrest.register.export import write_export
+
+    with open_register(db) as reg:
+        if output is None:
+            write_export(reg, fmt.value, sys.stdout)
+        else:
+            with output.open("w", encoding="utf-8", newline="") as out:
+                count = write_export(reg, fmt.value, out)
+            err_console.print(f"{output}: {count} records")

@@ -140,7 +140,7 @@ def resolve_group(reg: Register, name: str) -> Group:
 def _registry_group(name: str) -> Group | None:
     """Ask the entity registry (when it is there) for the canonical group behind a name."""
     try:
-        from fehrest.entities import get_registry  # type: ignore[attr-defined]
+        from fehrest.entities import get_registry
     except ImportError:
         return None
     found = get_registry().find_group(name)
