@@ -30,7 +30,7 @@ from fehrest.resources import load_tsv, load_yaml
 
 ADJECTIVE_SUFFIXES = frozenset(fold_key(s) for s in ("ی", "یی", "ای", "یها", "یهای", "یان"))
 # Prepositions after which a capital names a place, not a government.
-PLACE_PREPOSITIONS = frozenset(fold_key(s) for s in ("در", "in", "at", "near", "شهر"))
+PLACE_PREPOSITIONS = frozenset(fold_key(s) for s in ("در", "به", "in", "at", "near", "شهر"))
 GROUP_CONTEXT = frozenset(
     fold_key(s) for s in ("گروه", "گروهک", "سازمان", "جنبش", "تنظیم", "group", "organisation", "organization")
 )
@@ -54,6 +54,7 @@ class _Item:
     jurisdiction: str | None
     provisional: bool = False
     person_attached: bool = False
+    generic: bool = False
 
 
 def annotate_mentions(doc: Document) -> Document:
@@ -69,7 +70,9 @@ def find_mentions(layer: TextLayer, raw: str, registry: EntityRegistry | None = 
     text = layer.normalized
     items = _classify(text, registry.matcher.find(text), registry)
     _bind_jurisdictions(text, items, registry)
+    items = [i for i in items if not (i.generic and i.jurisdiction is None)]
     items = _attach_people(text, items)
+    items.extend(_surname_mentions(text, items))
     items.extend(_provisional_groups(text, items))
     items.sort(key=lambda i: (i.start, i.end))
     _resolve_anaphors(items)
@@ -106,23 +109,36 @@ def _next_word(text: str, end: int) -> str:
 
 def _classify(text: str, matches: Sequence[Match[Entry]], registry: EntityRegistry) -> list[_Item]:
     items: list[_Item] = []
+    seen: set[str | None] = set()  # jurisdictions already named in full
+    # One sense per discourse: a short or ambiguous alias (سپاه, Brotherhood)
+    # counts when the same group is named unambiguously anywhere in the text.
+    named = {m.payload.entity_id for m in matches if m.payload.kind == "group" and not m.payload.ambiguous}
     for m in matches:
         entry = m.payload
         if entry.kind == "exclude" or m.prefix:
             continue
         if entry.kind == "group":
-            if entry.ambiguous and _previous_word(text, m.start) not in GROUP_CONTEXT:
+            if (
+                entry.ambiguous
+                and entry.entity_id not in named
+                and _previous_word(text, m.start) not in GROUP_CONTEXT
+            ):
                 continue
             # A short name with an adjective ی is usually another word (حماسی).
             if m.suffix and len(fold_key(m.phrase)) <= 4:
                 continue
             items.append(_Item(m.start, m.end, "group", entry.entity_id, entry.name, None, None))
         elif entry.kind == "jurisdiction":
+            if entry.after_full and entry.entity_id not in seen:
+                continue
             item = _jurisdiction_item(text, m, entry)
             if item is not None:
                 items.append(item)
+                seen.add(item.entity_id)
         elif entry.kind == "body":
-            items.append(_Item(m.start, m.end, "body", entry.entity_id, entry.name, entry.role, entry.jurisdiction))
+            body = _Item(m.start, m.end, "body", entry.entity_id, entry.name, entry.role, entry.jurisdiction)
+            body.generic = entry.generic
+            items.append(body)
         elif entry.kind == "office":
             items.append(_Item(m.start, m.end, "office", None, entry.name, entry.role, None))
         elif entry.kind == "person":
@@ -147,9 +163,22 @@ def _jurisdiction_item(text: str, m: Match[Entry], entry: Entry) -> _Item | None
             return None
         role = "adjective"
         end = m.end + len(m.suffix) + text.count("\u200c", m.end, m.end + len(m.suffix) + 1)
+        if not _denotes_state(text, m.start, end, before):
+            return None
+    elif role == "adjective" and not _denotes_state(text, m.start, end, before):
+        return None
     if role == "metonym" and before in PLACE_PREPOSITIONS:
         role = "place"
     return _Item(m.start, end, "jurisdiction", entry.entity_id, entry.name, role, entry.entity_id)
+
+
+def _denotes_state(text: str, start: int, end: int, before: str) -> bool:
+    """Tell whether a nationality adjective stands for the state (see state_nouns.yaml)."""
+    english, persian = _state_nouns()
+    after = fold_key(_next_word(text, end))
+    if text[start:end].isascii():
+        return after in english
+    return before in persian or after in persian
 
 
 def _linked(text: str, left: _Item, right: _Item) -> bool:
@@ -246,7 +275,7 @@ def _name_before(text: str, office: _Item, stops: frozenset[str], taken: list[tu
     end = limit
     for w in reversed(words):
         gap = text[w.end() : end]
-        if gap.strip() or fold_key(w.group()) in stops or w.group()[:1].isdigit():
+        if gap.strip() or "\n" in gap or fold_key(w.group()) in stops or w.group()[:1].isdigit():
             break
         if _overlaps(w.start(), w.end(), taken):
             break
@@ -272,7 +301,7 @@ def _name_after(
     chosen: list[re.Match[str]] = []
     pos = end
     for w in _WORD.finditer(text, end, min(len(text), end + 80)):
-        if text[pos : w.start()].strip() or not _LATIN_NAME_WORD.match(w.group()):
+        if text[pos : w.start()].strip() or "\n" in text[pos : w.start()] or not _LATIN_NAME_WORD.match(w.group()):
             break
         if fold_key(w.group()) in stops or _overlaps(w.start(), w.end(), taken):
             break
@@ -288,6 +317,22 @@ def _name_after(
     return _Item(start, start + len(name), "person", None, name, office.role, office.jurisdiction)
 
 
+def _surname_mentions(text: str, items: list[_Item]) -> list[_Item]:
+    """Later mentions of a person found beside a title, by surname ("… Dreyfus said")."""
+    people = [i for i in items if i.kind == "person" and i.name and " " in i.name.strip()]
+    taken = [(i.start, i.end) for i in items]
+    found: list[_Item] = []
+    for person in people:
+        surname = (person.name or "").split()[-1]
+        if len(surname) < 4:
+            continue
+        for m in re.finditer(rf"(?<![\w\u200c]){re.escape(surname)}(?![\w\u200c])", text):
+            if m.start() > person.start and not _overlaps(m.start(), m.end(), taken):
+                found.append(_Item(m.start(), m.end(), "person", None, person.name, person.role, person.jurisdiction))
+                taken.append(m.span())
+    return found
+
+
 def _resolve_anaphors(items: list[_Item]) -> None:
     focus: str | None = None
     for item in items:
@@ -298,6 +343,12 @@ def _resolve_anaphors(items: list[_Item]) -> None:
             item.jurisdiction = focus
         elif item.entity_id:
             focus = item.entity_id
+
+
+@cache
+def _state_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    nouns: dict[str, list[str]] = load_yaml("entities", "state_nouns.yaml")
+    return frozenset(map(fold_key, nouns["en"])), frozenset(map(fold_key, nouns["fa"]))
 
 
 @cache

@@ -60,6 +60,8 @@ _LETTER_VARIANTS = {
 }
 
 _JOINERS = "\u200c\u200d"
+# An apostrophe separates like a space: "Pakistan's", "Workers' Party", "Hay'at".
+_APOSTROPHES = "'\u2019\u02bc\u2018"
 _TRANSPARENT_CHARS = "\u0640\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u00ad\u0621\ufeff"
 
 
@@ -80,6 +82,8 @@ def _fold_char(ch: str) -> str:
         return _LETTER_VARIANTS[ch]
     if ch in _JOINERS:
         return JOINER
+    if ch in _APOSTROPHES:
+        return SPACE
     if ch in _TRANSPARENT_CHARS:
         return TRANSPARENT
     category = unicodedata.category(ch)

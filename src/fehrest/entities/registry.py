@@ -59,6 +59,9 @@ class Body:
     role: str
     names: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
     jurisdiction: str | None = None
+    # A common noun (court, government) that names a body only with its country.
+    generic: bool = False
+    exact_case: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +84,8 @@ class Entry:
     role: str | None = None
     jurisdiction: str | None = None
     ambiguous: bool = False
+    generic: bool = False
+    after_full: bool = False
     not_after: frozenset[str] = frozenset()
     not_before: frozenset[str] = frozenset()
 
@@ -197,6 +202,8 @@ def load_bodies() -> list[Body]:
             role=str(raw["role"]),
             names=_names(raw.get("names")),
             jurisdiction=raw.get("jurisdiction"),
+            generic=bool(raw.get("generic", False)),
+            exact_case=tuple(raw.get("exact_case") or ()),
         )
         for raw in load_yaml("entities", "bodies.yaml")
     ]
@@ -236,18 +243,20 @@ def cldr_names() -> dict[str, dict[str, str]]:
     return out
 
 
-def _flags(text: str) -> tuple[bool, frozenset[str], frozenset[str]]:
-    case = False
+def _flags(text: str) -> tuple[bool, bool, frozenset[str], frozenset[str]]:
+    case = after_full = False
     not_after: frozenset[str] = frozenset()
     not_before: frozenset[str] = frozenset()
     for flag in filter(None, (f.strip() for f in text.split(","))):
         if flag == "case":
             case = True
+        elif flag == "after_full":
+            after_full = True
         elif flag.startswith("not_after:"):
             not_after = frozenset(fold_key(w) for w in flag[10:].split("|"))
         elif flag.startswith("not_before:"):
             not_before = frozenset(w if w.startswith("#") else fold_key(w) for w in flag[11:].split("|"))
-    return case, not_after, not_before
+    return case, after_full, not_after, not_before
 
 
 def build_registry() -> EntityRegistry:
@@ -276,19 +285,22 @@ def build_registry() -> EntityRegistry:
                 exact.add(alias)
             phrases.append((alias, Entry("group", group.id, group.name)))
     for body in bodies:
+        exact.update(body.exact_case)
         label = (body.names.get("en") or (body.id,))[0]
         for names in body.names.values():
             for name in names:
                 if _ACRONYM.match(name):
                     exact.add(name)
-                phrases.append((name, Entry("body", body.id, label, body.role, body.jurisdiction)))
+                phrases.append(
+                    (name, Entry("body", body.id, label, body.role, body.jurisdiction, generic=body.generic))
+                )
     for surface, office in load_titles():
         phrases.append((surface, Entry("office", None, office, office)))
     for row in extra:
         code, _lang, role, surface = row[:4]
         if role == "exclude":
             continue
-        case, not_after, not_before = _flags(row[4] if len(row) > 4 else "")
+        case, after_full, not_after, not_before = _flags(row[4] if len(row) > 4 else "")
         if case:
             exact.add(surface)
         entity_id = None if code == "-" else code
@@ -302,6 +314,7 @@ def build_registry() -> EntityRegistry:
                     name,
                     None if role == "name" else role,
                     entity_id,
+                    after_full=after_full,
                     not_after=not_after,
                     not_before=not_before,
                 ),
@@ -309,10 +322,14 @@ def build_registry() -> EntityRegistry:
         )
     for names in cldr.values():
         for code, surface in names.items():
+            if code == "UN":  # the United Nations is a body (bodies.yaml)
+                continue
             phrases.append((surface, Entry("jurisdiction", code, english.get(code), None, code)))
     for group in groups:
         for values in group.ambiguous.values():
             for alias in values:
+                if _ACRONYM.match(alias):
+                    exact.add(alias)
                 phrases.append((alias, Entry("group", group.id, group.name, ambiguous=True)))
     return EntityRegistry(groups, bodies, people, english, phrases, exact)
 
