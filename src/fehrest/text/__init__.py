@@ -37,12 +37,12 @@ def segment_layer(raw: str, layer: TextLayer) -> TextLayer:
     newlines = [i for i, ch in enumerate(raw) if ch == "\n"] if "\n" in raw else []
     sentences = []
     for n_start, n_end in sentence_spans(norm):
-        start, end = layer.raw_span(n_start, n_end)
+        start, end = _trim(raw, *layer.raw_span(n_start, n_end))
         line = bisect.bisect_left(newlines, start) + 1
         sentences.append(Sentence(start, end, n_start, n_end, line))
     tokens = []
     for n_start, n_end in token_spans(norm):
-        start, end = layer.raw_span(n_start, n_end)
+        start, end = _trim(raw, *layer.raw_span(n_start, n_end))
         tokens.append(Token(start, end, n_start, n_end, norm[n_start:n_end]))
     return TextLayer(
         normalized=norm,
@@ -50,3 +50,12 @@ def segment_layer(raw: str, layer: TextLayer) -> TextLayer:
         sentences=tuple(sentences),
         tokens=tuple(tokens),
     )
+
+
+def _trim(raw: str, start: int, end: int) -> tuple[int, int]:
+    """Leave out raw white space the normaliser dropped at a span's ends."""
+    while end > start + 1 and raw[end - 1].isspace():
+        end -= 1
+    while start < end - 1 and raw[start].isspace():
+        start += 1
+    return start, end

@@ -32,8 +32,11 @@ from fehrest.text.zwnj import restore_zwnj
 _MAX_ROUNDS = 8
 
 
-def normalize(raw: str, language: str = "fa") -> TextLayer:
-    """Normalise ``raw`` and return a text layer with the offset map (no sentences)."""
+def normalize(raw: str, language: str = "fa", *, restore: bool = True) -> TextLayer:
+    """Normalise ``raw`` and return a text layer with the offset map (no sentences).
+
+    ``restore=False`` skips the ZWNJ step (to compare restorers on clean text).
+    """
     if base_language(language) != "fa":
         text = unify_light(raw)
         return TextLayer(normalized=text, offsets=OffsetMap.identity(len(text)))
@@ -60,7 +63,7 @@ def normalize(raw: str, language: str = "fa") -> TextLayer:
             break
         # A later round can only find something where this one changed the text.
         window = tuple(touched)
-    restored = restore_zwnj(text)
+    restored = restore_zwnj(text) if restore else []
     if restored:
         steps.append(EditMap(restored, len(text)))
         text = apply_edits(text, restored)

@@ -8,7 +8,7 @@ inside a number (``12.5``), after an abbreviation (``U.S.``, ``Mr.``, ``ه.ش.``
 ``data/en/abbreviations.txt`` and ``data/fa/normalize_abbreviations.tsv``) or
 after a single letter (an initial). A URL has no space after its dots.
 
-Tokens: URLs, e-mail addresses, numbers (``12.5``, ``1,000``, ``12:30``),
+Tokens: URLs, e-mail addresses, dotted abbreviations (``U.S.``), numbers (``12.5``, ``1,000``, ``12:30``),
 words (letters and digits, joined by ZWNJ, apostrophes or hyphens inside), and
 every other non-space character on its own.
 """
@@ -28,6 +28,7 @@ _TOKEN = re.compile(
     r"""
     (?:https?://|www\.)[^\s<>"«»]+[^\s<>"«».,;:!?؟،)\]]   # URL
   | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                       # e-mail address
+  | [^\W\d_](?:\.[^\W\d_])+\.                          # dotted abbreviation (U.S.)
   | \d+(?:[.,:/]\d+)*                                   # number
   | \w+(?:[\u200c'’\-]\w+)*                             # word
   | \S                                                  # anything else

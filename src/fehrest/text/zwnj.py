@@ -179,13 +179,18 @@ def _stem_freq(stem: str, lex: Lexicon) -> int:
     return entry[0] if entry else -1
 
 
-def _analyse_suffix(word: str, lex: Lexicon) -> str | None:
-    best: tuple[int, str] | None = None  # (stem frequency, fixed word)
+# A plural reading competes with ``ه`` + ``ای`` (نهادهای / منطقه‌ای): the
+# plural's stem must be this many times as frequent as the heh stem to win.
+_PLURAL_HANDICAP = 10
 
-    def offer(freq: int, fixed: str) -> None:
+
+def _analyse_suffix(word: str, lex: Lexicon) -> str | None:
+    best: tuple[int, str] | None = None  # (score, fixed word)
+
+    def offer(score: int, fixed: str) -> None:
         nonlocal best
-        if best is None or freq > best[0]:
-            best = (freq, fixed)
+        if best is None or score > best[0]:
+            best = (score, fixed)
 
     for suffix in lex.affixes["plural"]:
         stem = word[: -len(suffix)]
@@ -196,11 +201,18 @@ def _analyse_suffix(word: str, lex: Lexicon) -> str | None:
             continue
         stem = lex.table.get(stem, stem)
         glue = ZWNJ if lex.joins(stem[-1]) else ""
-        offer(_stem_freq(stem, lex), stem + glue + suffix)
-    for suffix in lex.affixes["after_silent_heh"]:
-        stem = word[: -len(suffix)]
-        if word.endswith(suffix) and stem.endswith("ه") and len(stem) > 2:
-            freq = _stem_freq(stem, lex)
+        freq = _stem_freq(stem, lex)
+        offer(freq // _PLURAL_HANDICAP if freq > 0 else freq, stem + glue + suffix)
+    for kind, final in (("after_silent_heh", "ه"), ("after_yeh", "ی")):
+        for suffix in lex.affixes[kind]:
+            stem = word[: -len(suffix)]
+            if not word.endswith(suffix) or not stem.endswith(final) or len(stem) < 3:
+                continue
+            compound = lex.table.get(stem)
+            stem = compound or stem
+            freq = max(_stem_freq(stem, lex), _stem_freq(stem[:-1], lex) if final == "ی" else -1)
+            if compound is not None:
+                freq = max(freq, 0)  # a known compound is a known word
             if freq >= 0 or stem in lex.verb_forms:
                 offer(max(freq, 0), stem + ZWNJ + suffix)
     for suffix in lex.affixes["comparative"]:
@@ -208,9 +220,36 @@ def _analyse_suffix(word: str, lex: Lexicon) -> str | None:
         entry = lex.words.get(stem)
         if word.endswith(suffix) and entry and "AJ" in entry[1].split(",") and lex.joins(stem[-1]):
             offer(entry[0], stem + ZWNJ + suffix)
+    if best is None:
+        best = _analyse_compound(word, lex)
     if best is None or best[1] == word:
         return None
     return best[1]
+
+
+def _analyse_compound(word: str, lex: Lexicon) -> tuple[int, str] | None:
+    """Two known parts where the second cannot start a word's middle.
+
+    A compound head (سرمایه + گذاری), a word starting with آ (الزام + آور:
+    آ is written only at the start of a word), or the Arabic article ال
+    between two known words (اخوان + المسلمین).
+    """
+    for kind in ("compound_head", "compound_head_after_heh"):
+        for head in lex.affixes[kind]:
+            stem = word[: -len(head)]
+            if not word.endswith(head) or len(stem) < 3 or stem not in lex.words:
+                continue
+            if lex.joins(stem[-1]) and (kind == "compound_head" or stem[-1] == "ه"):
+                return 0, stem + ZWNJ + head
+    split = word.rfind("آ")
+    if split >= 3 and word[split:] in lex.words and lex.joins(word[split - 1]):
+        return 0, word[:split] + ZWNJ + word[split:]
+    split = word.find("ال", 3)
+    if split > 0:
+        first, second = word[:split], word[split + 2 :]
+        if len(second) >= 3 and first in lex.words and second in lex.words and lex.joins(first[-1]):
+            return 0, first + ZWNJ + word[split:]
+    return None
 
 
 def _previous_word(text: str, pos: int) -> str:
