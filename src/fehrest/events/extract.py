@@ -216,8 +216,13 @@ class SentenceReader:
         else:
             before_other = before
         chosen: Mention | None = None
+        agents = [m for m in before if m.kind != "jurisdiction"]
         if embedded and before_other:
             chosen = before_other[-1]
+        elif agents:
+            # A named person, office or body is the subject more often than a
+            # country named in passing ("after Kazakhstan's decision, Lavrov ...").
+            chosen = agents[0]
         elif before:
             chosen = before[0]
         else:
