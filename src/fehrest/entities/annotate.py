@@ -357,7 +357,7 @@ def _name_stopwords() -> frozenset[str]:
 
 
 @cache
-def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+def _cue_patterns() -> tuple[tuple[re.Pattern[str], ...], frozenset[str]]:
     cues: dict[str, Any] = load_yaml("entities", "designation_cues.yaml")
     fa, en = cues["fa"], cues["en"]
     heads = "|".join(map(re.escape, fa["heads"]))
@@ -369,19 +369,19 @@ def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     )
     verbs = "|".join(map(re.escape, en["verbs"]))
     after = "|".join(re.escape(a) if not a.isalpha() else rf"{a}\b" for a in en["after"])
-    en_pattern = re.compile(
-        rf"\b(?:{verbs})\s+(?:the\s+)?(?P<name>(?:[A-Z][\w'’\-]*\s+){{0,{en['max_name_words'] - 1}}}"
-        rf"[A-Z][\w'’\-]*)\s*(?={after})"
-    )
-    return fa_pattern, en_pattern, frozenset(fa["keep_head"])
+    name = rf"(?P<name>(?:[A-Z][\w'’\-]*\s+){{0,{en['max_name_words'] - 1}}}[A-Z][\w'’\-]*)"
+    en_pattern = re.compile(rf"\b(?:{verbs})\s+(?:the\s+)?{name}\s*(?={after})")
+    labels = "|".join(map(re.escape, en["labels"]))
+    en_label = re.compile(rf"\b(?:the\s+){name}\s+as\s+(?:an?\s+)?(?:{labels})\b")
+    return (fa_pattern, en_pattern, en_label), frozenset(fa["keep_head"])
 
 
 def _provisional_groups(text: str, items: list[_Item]) -> list[_Item]:
     """Names in the object position of a designation that no register knows."""
-    fa_pattern, en_pattern, keep_head = _cue_patterns()
+    patterns, keep_head = _cue_patterns()
     taken = [(i.start, i.end) for i in items]
     found: list[_Item] = []
-    for pattern in (fa_pattern, en_pattern):
+    for pattern in patterns:
         for m in pattern.finditer(text):
             start, end = m.span("name")
             if "head" in pattern.groupindex and m.group("head") in keep_head:
@@ -389,7 +389,7 @@ def _provisional_groups(text: str, items: list[_Item]) -> list[_Item]:
             if _overlaps(start, end, taken):
                 continue
             name = text[start:end]
-            slug = re.sub(r"[^\w]+", "-", fold_key(name)).strip("-") or "unnamed"
+            slug = re.sub(r"[^\w]+", "-", name.lower().replace("\u200c", "-")).strip("-") or "unnamed"
             found.append(_Item(start, end, "group", f"provisional:{slug}", name, None, None, provisional=True))
             taken.append((start, end))
     return found
