@@ -130,7 +130,8 @@ def _context(chars: Sequence[str], gaps: Sequence[str], i: int, new: str) -> str
     left = "".join(gaps[k] + chars[k] for k in range(max(i - 6, 0), i))
     right = "".join(chars[k] if k == i else gaps[k] + chars[k] for k in range(i, min(i + 6, len(chars))))
     shown = {"": "∅", " ": "␠", "z": "⟨zwnj⟩", "\n": "⏎"}[new]
-    return f"{left.replace('z', '')}{shown}{right.replace('z', '')}".strip()
+    text = f"{left.replace('z', '')}{shown}{right.replace('z', '')}"
+    return text.replace("\n", "⏎").strip()
 
 
 _WORDS = re.compile(r"[\w\u200c]+|\S")
