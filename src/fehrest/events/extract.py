@@ -161,10 +161,14 @@ class SentenceReader:
             return self._de_facto(mention)
         return mention.jurisdiction
 
-    def _target(
+    def _targets(
         self, ctx: Context, span: tuple[int, int], is_react: bool
-    ) -> tuple[str, str, bool, bool] | None:
-        """The group the event is about: (id, name, provisional, from_anaphor)."""
+    ) -> list[tuple[str, str, bool, bool]]:
+        """The groups the event is about: (id, name, provisional, from_anaphor).
+
+        The group nearest the trigger, and every group coordinated with it
+        ("listed the Proud Boys, The Base and Atomwaffen Division").
+        """
         groups = [
             m
             for m in self.mentions
@@ -181,12 +185,28 @@ class SentenceReader:
         if groups:
             mid = (span[0] + span[1]) / 2
             best = min(groups, key=lambda m: abs((m.norm_start + m.norm_end) / 2 - mid))
-            return best.entity_id or "", best.name or best.text, best.provisional, False
+            chosen = [best]
+            index = groups.index(best)
+            for step in (-1, 1):
+                i = index
+                while 0 <= i + step < len(groups):
+                    a, b = sorted((groups[i], groups[i + step]), key=lambda m: m.norm_start)
+                    gap = self._folded(a.norm_end, b.norm_start)
+                    if not self.rules.coordination.fullmatch(gap):
+                        break
+                    i += step
+                    chosen.append(groups[i])
+            seen: dict[str, tuple[str, str, bool, bool]] = {}
+            for m in sorted(chosen, key=lambda m: m.norm_start):
+                seen.setdefault(
+                    m.entity_id or "", (m.entity_id or "", m.name or m.text, m.provisional, False)
+                )
+            return list(seen.values())
         sentence = self._folded(ctx.focus.norm_start, ctx.focus.norm_end)
         if self.last_target is not None and (is_react or self.rules.event_anaphors.search(sentence)):
             tid, name, provisional = self.last_target
-            return tid, name, provisional, True
-        return None
+            return [(tid, name, provisional, True)]
+        return []
 
     def _actor(
         self, ctx: Context, span: tuple[int, int], target_id: str, exclude: Actor | None, embedded: bool
@@ -289,14 +309,30 @@ class SentenceReader:
         best = min(options, key=lambda t: abs((t.norm_start + t.norm_end) / 2 - mid))
         return best.date
 
-    def _modality(self, ctx: Context, trigger: Trigger, words: str) -> Modality:
-        sentence = self._folded(ctx.focus.norm_start, ctx.focus.norm_end)
+    def _modality(self, ctx: Context, span: tuple[int, int]) -> Modality:
+        """The modality cue nearest the trigger in its sentence, else asserted.
+
+        A cue inside or right beside the trigger (a negated verb, "may be
+        removed") wins; otherwise the nearest cue before the trigger, then
+        after it, so "said it would consider listing" reads "consider".
+        """
+        base = ctx.focus.norm_start
+        sentence = self._folded(base, ctx.focus.norm_end)
+        t_start, t_end = span[0] - base, span[1] - base
+        best: tuple[int, str] | None = None
         for name, pattern in self.rules.modality:
-            if trigger.type == "REACT" and name != "denied":
-                continue
-            if pattern.search(sentence):
-                return name  # type: ignore[return-value]
-        return "asserted"
+            for m in pattern.finditer(sentence):
+                if m.end() <= t_start:
+                    distance = t_start - m.end()
+                elif m.start() >= t_end:
+                    distance = m.start() - t_end + 1000  # after the trigger: a weaker cue
+                else:
+                    distance = 0
+                if name == "denied" and distance < 1000:
+                    distance = max(0, distance - 30)  # a negation governs the clause
+                if best is None or distance < best[0]:
+                    best = (distance, name)
+        return best[1] if best is not None else "asserted"  # type: ignore[return-value]
 
     def _list(self, ctx: Context, trigger: Trigger) -> str | None:
         if trigger.list is not None:
@@ -309,11 +345,26 @@ class SentenceReader:
 
     # -- the sentence ------------------------------------------------------
 
+    def _react_subject(self, ctx: Context, span: tuple[int, int]) -> Actor | None:
+        """A non-state reactor: a group (not a government) named before the trigger."""
+        before = [
+            m
+            for m in self.mentions
+            if _in(m, ctx.focus.norm_start, span[0]) and m.kind in (*_ACTOR_KINDS, "group")
+        ]
+        if before and before[0].kind == "group" and not self._is_government(before[0], ctx.start):
+            return Actor(jurisdiction=None, name=before[0].name or before[0].text, id=before[0].entity_id)
+        return None
+
     def read(self, ctx: Context) -> list[Candidate]:
         """Return the candidates of one sentence (in its context)."""
         sentence = ctx.focus
         folded = self._folded(sentence.norm_start, sentence.norm_end)
         matches = _select_triggers(self.rules, folded)
+        if any(t.type == "SUSPEND" for t, _ in matches):
+            # "Suspended the ban" is the precise claim; a removal word beside
+            # it in the same sentence is loose wording of the same act.
+            matches = [(t, m) for t, m in matches if t.type != "DELIST"]
         if not matches:
             return []
         has_react = any(t.type == "REACT" for t, _ in matches)
@@ -327,51 +378,24 @@ class SentenceReader:
             is_react = trigger.type == "REACT"
             if is_react and not (self.events_so_far or out or self.rules.react_context.search(folded)):
                 continue
-            target = self._target(ctx, (start, end), is_react)
-            if target is None:
-                continue
-            target_id, target_name, provisional, from_anaphor = target
             embedded = has_react and not is_react
-            actor, chosen = self._actor(
-                ctx, (start, end), target_id, react_actor if embedded else None, embedded
-            )
-            if actor is None:
-                continue
-            authority, agent = self._authority(ctx, chosen)
-            date = None if embedded else self._date(ctx, (start, end))
-            modality = self._modality(ctx, trigger, folded)
-            confidence = trigger.confidence
-            if from_anaphor:
-                confidence -= 0.1
-            if chosen is None:
-                confidence -= 0.15
-            if date is not None:
-                confidence += 0.05
-            candidate = Candidate(
-                type=trigger.type,
-                modality=modality,
-                trigger=trigger,
-                context=ctx,
-                span=(start, end),
-                words=self.layer.normalized[start:end],
-                target_id=target_id,
-                target_name=target_name,
-                target_provisional=provisional,
-                actor=actor,
-                authority=authority,
-                agent=agent,
-                list_name=self._list(ctx, trigger) if trigger.type in ("LIST", "DELIST", "SUSPEND") else None,
-                date=date,
-                stance=trigger.stance,
-                confidence=max(0.05, min(confidence, 0.99)),
-                embedded=embedded,
-                headline=sentence.line == 1 and not folded.rstrip().endswith((".", "!", "?", "؟")),
-                present_perfect=self.rules.present_perfect.search(folded) is not None,
-                evidence=list(ctx.sentences) if trigger.type == "REACT" or date is not None else [sentence],
-            )
-            if is_react:
-                react_actor = actor
-            out.append(candidate)
+            for target_id, target_name, provisional, from_anaphor in self._targets(
+                ctx, (start, end), is_react
+            ):
+                candidate = self._candidate(
+                    ctx,
+                    trigger,
+                    (start, end),
+                    (target_id, target_name, provisional, from_anaphor),
+                    embedded,
+                    react_actor,
+                    folded,
+                )
+                if candidate is None:
+                    continue
+                if is_react:
+                    react_actor = candidate.actor
+                out.append(candidate)
         for c in out:
             if not c.embedded or c.type == "REACT":
                 self.last_target = (c.target_id, c.target_name, c.target_provisional)
@@ -379,6 +403,63 @@ class SentenceReader:
                 self.last_actor = c.actor
         self.events_so_far += len(out)
         return out
+
+    def _candidate(
+        self,
+        ctx: Context,
+        trigger: Trigger,
+        span: tuple[int, int],
+        target: tuple[str, str, bool, bool],
+        embedded: bool,
+        react_actor: Actor | None,
+        folded: str,
+    ) -> Candidate | None:
+        target_id, target_name, provisional, from_anaphor = target
+        is_react = trigger.type == "REACT"
+        actor: Actor | None = None
+        chosen: Mention | None = None
+        if is_react:
+            actor = self._react_subject(ctx, span)
+        if actor is None:
+            actor, chosen = self._actor(ctx, span, target_id, react_actor if embedded else None, embedded)
+        if actor is None:
+            return None
+        authority, agent = self._authority(ctx, chosen)
+        authority = self.authorities.name(authority, actor.jurisdiction)
+        date = None if embedded else self._date(ctx, span)
+        modality = self._modality(ctx, span)
+        if is_react and modality != "denied":
+            modality = "asserted"  # a reaction is reported as made; "calls for" is its content
+        confidence = trigger.confidence
+        if from_anaphor:
+            confidence -= 0.1
+        if chosen is None:
+            confidence -= 0.15
+        if date is not None:
+            confidence += 0.05
+        sentence = ctx.focus
+        return Candidate(
+            type=trigger.type,
+            modality=modality,
+            trigger=trigger,
+            context=ctx,
+            span=span,
+            words=self.layer.normalized[span[0] : span[1]],
+            target_id=target_id,
+            target_name=target_name,
+            target_provisional=provisional,
+            actor=actor,
+            authority=authority,
+            agent=agent,
+            list_name=self._list(ctx, trigger) if trigger.type in ("LIST", "DELIST", "SUSPEND") else None,
+            date=date,
+            stance=trigger.stance,
+            confidence=max(0.05, min(confidence, 0.99)),
+            embedded=embedded,
+            headline=sentence.line == 1 and not folded.rstrip().endswith((".", "!", "?", "؟")),
+            present_perfect=self.rules.present_perfect.search(folded) is not None,
+            evidence=list(ctx.sentences) if is_react or date is not None else [sentence],
+        )
 
 
 def read_candidates(

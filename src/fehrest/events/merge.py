@@ -112,7 +112,6 @@ def _best_authority(members: list[Candidate]) -> str | None:
 
 def build_event(doc: Document, g: Group, target_wikidata: str | None) -> Event:
     """Turn a group of candidates into an :class:`Event` with its evidence."""
-    layer = doc.require_text()
     first = g.first
     representative = next((c for c in g.members if not c.headline), first)
     sentences: list[Sentence] = []

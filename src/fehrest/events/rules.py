@@ -52,16 +52,14 @@ class Rules:
     person_nouns: re.Pattern[str]
     present_perfect: re.Pattern[str]
     event_anaphors: re.Pattern[str]
+    coordination: re.Pattern[str]
 
 
 def _compile(pattern: str, macros: dict[str, str], language: str, source: str) -> re.Pattern[str]:
     for name, value in macros.items():
         pattern = pattern.replace("{" + name + "}", value)
-    if language == "fa":
-        # A space in a Persian pattern stands for a space, a lost ZWNJ or nothing.
-        pattern = pattern.replace(" ", " ?")
-    else:
-        pattern = pattern.replace(" ", r"\s+")
+    # A space in a Persian pattern stands for a space, a lost ZWNJ or nothing.
+    pattern = pattern.replace(" ", " ?") if language == "fa" else pattern.replace(" ", r"\s+")
     try:
         return re.compile(pattern)
     except re.error as exc:
@@ -110,6 +108,7 @@ def load_rules(language: str) -> Rules:
         person_nouns=comp(raw["person_nouns"]),
         present_perfect=comp(raw["present_perfect"]),
         event_anaphors=comp(raw["event_anaphors"]),
+        coordination=comp(raw["coordination"]),
     )
 
 
@@ -120,6 +119,13 @@ class AuthorityTable:
     roles: dict[str, str]
     spokesman_roles: frozenset[str]
     de_facto: dict[str, str]
+    by_jurisdiction: dict[str, dict[str, str]]
+
+    def name(self, authority: str | None, jurisdiction: str | None) -> str | None:
+        """The authority as the jurisdiction names it (US foreign ministry → state department)."""
+        if authority is None or jurisdiction is None:
+            return authority
+        return self.by_jurisdiction.get(jurisdiction, {}).get(authority, authority)
 
 
 @cache
@@ -130,4 +136,8 @@ def load_authorities() -> AuthorityTable:
         roles={str(k): str(v) for k, v in raw["roles"].items()},
         spokesman_roles=frozenset(raw.get("spokesman_roles") or ()),
         de_facto={str(k).casefold(): str(v) for k, v in (raw.get("de_facto_governments") or {}).items()},
+        by_jurisdiction={
+            str(code): {str(k): str(v) for k, v in names.items()}
+            for code, names in (raw.get("by_jurisdiction") or {}).items()
+        },
     )
