@@ -20,7 +20,8 @@ $(VENV)/.installed: pyproject.toml
 
 # Debian packages the tests use (PostgreSQL, Chromium); installs only what is missing.
 system-deps:
-	@if [ -x scripts/install-system-deps.sh ]; then bash scripts/install-system-deps.sh; fi
+	bash scripts/install-system-deps.sh
+	bash scripts/install-chromium.sh
 
 lint: install
 	$(BIN)/ruff check src tests bench
@@ -29,10 +30,8 @@ lint: install
 
 test: install system-deps lint
 	@set -e; \
-	if [ -x scripts/pg-test.sh ]; then \
-	  export FEHREST_TEST_PG_URL="$$(bash scripts/pg-test.sh start)"; \
-	  trap 'bash scripts/pg-test.sh stop >/dev/null 2>&1 || true' EXIT; \
-	fi; \
+	export FEHREST_TEST_PG_URL="$$(bash scripts/pg-test.sh start)"; \
+	trap 'bash scripts/pg-test.sh stop >/dev/null 2>&1 || true' EXIT; \
 	$(BIN)/pytest
 
 test-fast: install
