@@ -58,7 +58,8 @@ def test_groups_languages_are_known_and_english_present() -> None:
     for group in load_groups():
         assert set(group.aliases) <= LANGUAGES, group.id
         assert set(group.ambiguous) <= LANGUAGES, group.id
-        assert group.aliases.get("en") and group.aliases.get("fa"), group.id
+        assert group.aliases.get("en"), group.id
+        assert group.aliases.get("fa"), group.id
 
 
 def test_groups_every_alias_maps_to_one_group_or_is_marked_ambiguous() -> None:
@@ -111,7 +112,9 @@ def test_jurisdictions_extra_rows_are_well_formed() -> None:
         assert len(row) in (4, 5), row
         code, lang, role, surface = row[:4]
         assert code == "-" or re.fullmatch(r"[A-Z]{2}", code), row
-        assert lang in LANGUAGES and role in roles and surface, row
+        assert lang in LANGUAGES, row
+        assert role in roles, row
+        assert surface, row
         assert (code == "-") == (role in ("anaphor", "exclude")), row
 
 

@@ -27,7 +27,9 @@ def mentions_document(text: str, source: str, language: str) -> Document:
 def entities_command(
     path: Annotated[str, typer.Argument(help="A UTF-8 text file, or - for standard input.")],
     lang: Annotated[str, typer.Option("--lang", help="fa, en or auto.")] = "auto",
-    output: Annotated[OutputFormat, typer.Option("--format", help="table, json or csv.")] = OutputFormat.table,
+    output: Annotated[
+        OutputFormat, typer.Option("--format", help="table, json or csv.")
+    ] = OutputFormat.table,
 ) -> None:
     """Find jurisdictions, bodies, offices, people and groups in a text.
 

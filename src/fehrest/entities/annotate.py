@@ -24,7 +24,7 @@ from typing import Any
 
 from fehrest.entities.fold import fold_key
 from fehrest.entities.matcher import Match
-from fehrest.entities.registry import Entry, EntityRegistry, get_registry
+from fehrest.entities.registry import EntityRegistry, Entry, get_registry
 from fehrest.model import Document, Mention, TextLayer
 from fehrest.resources import load_tsv, load_yaml
 
@@ -254,7 +254,9 @@ def _chain_end(items: list[_Item], idx: int) -> int:
     """End of an office and the bodies/jurisdictions that qualify it."""
     end = items[idx].end
     j = idx + 1
-    while j < len(items) and items[j].kind in ("jurisdiction", "body", "office") and items[j].start - end <= 3:
+    while (
+        j < len(items) and items[j].kind in ("jurisdiction", "body", "office") and items[j].start - end <= 3
+    ):
         end = items[j].end
         j += 1
     return end
@@ -264,8 +266,12 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in taken)
 
 
-def _name_before(text: str, office: _Item, stops: frozenset[str], taken: list[tuple[int, int]]) -> _Item | None:
-    comma = re.search(r"[،,]\s*(?:the\s+|a\s+)?$", text[max(0, office.start - 12) : office.start], re.IGNORECASE)
+def _name_before(
+    text: str, office: _Item, stops: frozenset[str], taken: list[tuple[int, int]]
+) -> _Item | None:
+    comma = re.search(
+        r"[،,]\s*(?:the\s+|a\s+)?$", text[max(0, office.start - 12) : office.start], re.IGNORECASE
+    )
     if comma is None:
         return None
     limit = office.start - (len(text[max(0, office.start - 12) : office.start]) - comma.start())
@@ -275,6 +281,9 @@ def _name_before(text: str, office: _Item, stops: frozenset[str], taken: list[tu
     end = limit
     for w in reversed(words):
         gap = text[w.end() : end]
+        # A word with a written ezafe (گفتۀ، سوی‌ِ) governs the name; it is not part of it.
+        if w.group().endswith(("ۀ", "\u0654")):
+            break
         if gap.strip() or "\n" in gap or fold_key(w.group()) in stops or w.group()[:1].isdigit():
             break
         if _overlaps(w.start(), w.end(), taken):
@@ -301,7 +310,11 @@ def _name_after(
     chosen: list[re.Match[str]] = []
     pos = end
     for w in _WORD.finditer(text, end, min(len(text), end + 80)):
-        if text[pos : w.start()].strip() or "\n" in text[pos : w.start()] or not _LATIN_NAME_WORD.match(w.group()):
+        if (
+            text[pos : w.start()].strip()
+            or "\n" in text[pos : w.start()]
+            or not _LATIN_NAME_WORD.match(w.group())
+        ):
             break
         if fold_key(w.group()) in stops or _overlaps(w.start(), w.end(), taken):
             break
@@ -328,7 +341,9 @@ def _surname_mentions(text: str, items: list[_Item]) -> list[_Item]:
             continue
         for m in re.finditer(rf"(?<![\w\u200c]){re.escape(surname)}(?![\w\u200c])", text):
             if m.start() > person.start and not _overlaps(m.start(), m.end(), taken):
-                found.append(_Item(m.start(), m.end(), "person", None, person.name, person.role, person.jurisdiction))
+                found.append(
+                    _Item(m.start(), m.end(), "person", None, person.name, person.role, person.jurisdiction)
+                )
                 taken.append(m.span())
     return found
 
@@ -390,7 +405,9 @@ def _provisional_groups(text: str, items: list[_Item]) -> list[_Item]:
                 continue
             name = text[start:end]
             slug = re.sub(r"[^\w]+", "-", name.lower().replace("\u200c", "-")).strip("-") or "unnamed"
-            found.append(_Item(start, end, "group", f"provisional:{slug}", name, None, None, provisional=True))
+            found.append(
+                _Item(start, end, "group", f"provisional:{slug}", name, None, None, provisional=True)
+            )
             taken.append((start, end))
     return found
 

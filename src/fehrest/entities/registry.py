@@ -304,14 +304,13 @@ def build_registry() -> EntityRegistry:
         if case:
             exact.add(surface)
         entity_id = None if code == "-" else code
-        name = english.get(code) if entity_id else None
         phrases.append(
             (
                 surface,
                 Entry(
                     "jurisdiction",
                     entity_id,
-                    name,
+                    english.get(code) if entity_id else None,
                     None if role == "name" else role,
                     entity_id,
                     after_full=after_full,
@@ -320,8 +319,8 @@ def build_registry() -> EntityRegistry:
                 ),
             )
         )
-    for names in cldr.values():
-        for code, surface in names.items():
+    for territories in cldr.values():
+        for code, surface in territories.items():
             if code == "UN":  # the United Nations is a body (bodies.yaml)
                 continue
             phrases.append((surface, Entry("jurisdiction", code, english.get(code), None, code)))
