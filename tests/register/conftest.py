@@ -7,11 +7,17 @@ with ``scripts/pg-test.sh``); each test gets its own schema there, dropped after
 from __future__ import annotations
 
 import os
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+# Test helpers live beside the tests; pytest's importlib mode does not put
+# this folder on sys.path by itself.
+sys.path.insert(0, str(Path(__file__).parent))
+
 from register_helpers import FakeClock
 
 from fehrest.register import Register

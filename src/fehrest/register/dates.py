@@ -29,6 +29,20 @@ def precision_of(value: str) -> Precision:
     raise ValueError(f"not an ISO date value: {value!r}")
 
 
+_BY_LENGTH: dict[int, Precision] = {4: "year", 7: "month", 10: "day"}
+_START_SUFFIX = {4: "-01-01", 7: "-01", 10: ""}
+
+
+def stored_precision(value: str) -> Precision:
+    """The precision of a value the register stored (already checked, so read off its length)."""
+    return _BY_LENGTH[len(value)]
+
+
+def start_of(value: str) -> str:
+    """The first day of a stored value's interval (``2005-03`` → ``2005-03-01``), cheaply."""
+    return value + _START_SUFFIX[len(value)]
+
+
 def interval(value: str) -> tuple[str, str]:
     """Return the first and last day (ISO) of the interval a date value names."""
     precision = precision_of(value)

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from fehrest.model import DateValue, Modality, Precision
-from fehrest.register.dates import PRECISION_RANK, compatible, interval, precision_of
+from fehrest.register.dates import PRECISION_RANK, compatible, interval, precision_of, start_of
 
 ModalityClass = Literal["asserted", "proposed", "denied"]
 StatusWord = Literal["listed", "not listed", "suspended", "unknown"]
@@ -152,13 +152,13 @@ class Fact:
     @property
     def date_start(self) -> str | None:
         """The first day the fact may have taken effect (legal time)."""
-        return None if self.date is None else interval(self.date.value)[0]
+        return None if self.date is None else start_of(self.date.value)
 
     def sort_key(self) -> tuple[str, int, int]:
         """Legal order: by first day, then by precision (the finer is later), then by id."""
         if self.date is None:
             return ("9999-99-99", 0, self.id)
-        return (interval(self.date.value)[0], PRECISION_RANK[self.date.precision], self.id)
+        return (start_of(self.date.value), PRECISION_RANK[self.date.precision], self.id)
 
 
 @dataclass(frozen=True, slots=True)

@@ -188,6 +188,16 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX audit_log_new_event ON audit_log(new_event_id)",
         ),
     ),
+    Migration(
+        4,
+        "fact-sources-head",
+        (
+            # The first few sources of a fact, as JSON, kept on the fact row so
+            # status reads one row per fact instead of its scattered events.
+            # NULL on facts stored before this migration: read from events then.
+            "ALTER TABLE facts ADD COLUMN sources_head TEXT",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

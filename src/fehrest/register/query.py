@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from fehrest.errors import FehrestError
 from fehrest.model import DateValue
 from fehrest.register.backend import Row
-from fehrest.register.dates import end_of, interval, precision_of, record_cutoff
+from fehrest.register.dates import end_of, interval, record_cutoff, start_of, stored_precision
 from fehrest.register.facts import (
     STATUS_TYPES,
     Fact,
@@ -24,7 +24,7 @@ from fehrest.register.facts import (
     flag_contradictions,
     fold_sources,
 )
-from fehrest.register.store import Register, chunked
+from fehrest.register.store import SOURCES_HEAD, Register, chunked
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +46,12 @@ class StatusReport:
     statuses: tuple[Status, ...]
 
 
-_FACT_SELECT = (
-    "SELECT f.id, f.type, f.modality, f.jurisdiction, f.actor_id, f.actor_name, f.target_id, g.name, "
+_FACT_COLUMNS = (
+    "f.id, f.type, f.modality, f.jurisdiction, f.actor_id, f.actor_name, f.target_id, g.name, "
     "f.date_value, f.date_from_published, f.authority, f.list, f.program, f.stance, f.contradicted, "
-    "f.first_ingested_at, f.last_ingested_at, f.source_count FROM facts f JOIN groups g ON g.id = f.target_id"
+    "f.first_ingested_at, f.last_ingested_at, f.source_count, f.sources_head"
 )
+_FACT_SELECT = f"SELECT {_FACT_COLUMNS} FROM facts f JOIN groups g ON g.id = f.target_id"
 _SOURCE_SELECT = (
     "SELECT e.fact_id, e.document_id, d.source, d.url, e.reported_at, e.ingested_at, e.evidence, e.modality, "
     "e.date_value, e.date_text, e.date_from_published, e.authority, e.agent, e.rule, e.confidence "
@@ -59,7 +60,7 @@ _SOURCE_SELECT = (
 
 
 def _date(value: str | None, text: str | None = None) -> DateValue | None:
-    return None if value is None else DateValue(value, precision_of(value), text)
+    return None if value is None else DateValue(value, stored_precision(value), text)
 
 
 def _fact_from_row(row: Row) -> Fact:
@@ -186,7 +187,10 @@ def _with_sources(fact: Fact, sources: list[Source]) -> Fact:
     return replace(fact, sources=tuple(sorted(sources, key=lambda s: s.ingested_at)))
 
 
-def _load_sources(reg: Register, fact_ids: list[int], before: str | None) -> dict[int, list[Source]]:
+def _load_sources(
+    reg: Register, fact_ids: list[int], before: str | None, limit: int | None = None
+) -> dict[int, list[Source]]:
+    """Sources of facts (the first ``limit`` of each, in ingestion order), as recorded before a time."""
     out: dict[int, list[Source]] = {}
     for part in chunked(fact_ids):
         where, params = reg.db.any_of("e.fact_id", part, "bigint")
@@ -194,6 +198,15 @@ def _load_sources(reg: Register, fact_ids: list[int], before: str | None) -> dic
         if before is not None:
             sql += " AND e.ingested_at < ?"
             params.append(before)
+        if limit is not None:
+            ranked = sql.replace(
+                " FROM events e",
+                ", ROW_NUMBER() OVER (PARTITION BY e.fact_id ORDER BY e.ingested_at, e.id) AS rn "
+                "FROM events e",
+                1,
+            )
+            sql = f"SELECT * FROM ({ranked}) ranked WHERE rn <= ?"
+            params.append(limit)
         for row in reg.db.query(sql, params):
             fact_id, source = _source_from_row(row)
             out.setdefault(fact_id, []).append(source)
@@ -206,30 +219,91 @@ def status(
     as_of: str | None = None,
     jurisdiction: str | None = None,
     known_on: str | None = None,
+    sources: int | None = 3,
 ) -> StatusReport:
-    """Is the group listed, per jurisdiction, on ``as_of`` (default: today), as known on ``known_on``?"""
+    """Is the group listed, per jurisdiction, on ``as_of`` (default: today), as known on ``known_on``?
+
+    Each fact in the answer carries its first ``sources`` sources (all with
+    ``None``); ``Fact.source_count`` always says how many there are.
+    """
     group = resolve_group(reg, name)
     day = end_of(as_of) if as_of else reg.clock()[:10]
     ids = _group_ids(reg, group)
-    where = f"{_in('f.target_id', ids)} AND {_in('f.type', STATUS_TYPES)}"
+    where = f"{_in('f.target_id', ids)} AND {_in('f.type', STATUS_TYPES)} AND f.jurisdiction IS NOT NULL"
     params: list[object] = [*ids, *STATUS_TYPES]
     if jurisdiction:
         where += " AND f.jurisdiction = ?"
         params.append(jurisdiction.upper())
     if known_on is None:
-        # Sources are read only for the facts that end up in the answer.
-        where += " AND f.date_start <= ?"
-        params.append(day)
-        statuses = derive_status(load_facts(reg, where, params, with_sources=False), day)
-        statuses = _attach_sources(reg, statuses)
+        # Facts that cannot matter are pruned on raw rows; derive_status decides.
+        heads: dict[int, str | None] = {}
+        candidates = _status_candidates(reg, where + " AND f.date_start <= ?", [*params, day], heads)
+        statuses = _attach_sources(reg, derive_status(candidates, day), sources, heads)
     else:
         statuses = derive_status(load_facts(reg, where, params, known_on=known_on), day)
     return StatusReport(group, day, known_on, tuple(statuses))
 
 
-def _attach_sources(reg: Register, statuses: list[Status]) -> list[Status]:
+def _status_candidates(
+    reg: Register, scope: str, params: list[object], heads: dict[int, str | None]
+) -> list[Fact]:
+    """The facts that can bear on status: per jurisdiction the latest asserted one, later
+    proposals and denials, and every contradicted assertion (pruned on raw rows, which
+    is far cheaper than building every fact of a group with a long history)."""
+    rows = reg.db.query(f"{_FACT_SELECT} WHERE {scope}", params)
+    latest: dict[tuple[str, str], tuple[str, int, int]] = {}
+    keys: list[tuple[str, int, int]] = []
+    for r in rows:
+        key = (start_of(r[8]), len(r[8]), int(r[0]))
+        keys.append(key)
+        if r[2] == "asserted":
+            pair = (r[6], r[3])
+            if key > latest.get(pair, ("", 0, 0)):
+                latest[pair] = key
+    kept: list[Fact] = []
+    for r, key in zip(rows, keys, strict=True):
+        floor = latest.get((r[6], r[3]))
+        asserted = r[2] == "asserted"
+        if (asserted and (key == floor or r[14])) or (not asserted and (floor is None or key > floor)):
+            kept.append(_fact_from_row(r))
+            heads[int(r[0])] = r[18]
+    return kept
+
+
+def _head_sources(fact_row_head: str) -> list[Source]:
+    return [
+        Source(
+            document_id=h["document_id"],
+            source=h["source"],
+            url=h["url"],
+            reported_at=h["reported_at"],
+            ingested_at=h["ingested_at"],
+            evidence=tuple(h["evidence"]),
+            modality=h["modality"],
+            date=_date(h["date"], h["date_text"]),
+            date_from_published=bool(h["date_from_published"]),
+            authority=h["authority"],
+            agent=h["agent"],
+            rule=h["rule"],
+            confidence=float(h["confidence"]),
+        )
+        for h in json.loads(fact_row_head)
+    ]
+
+
+def _attach_sources(
+    reg: Register, statuses: list[Status], limit: int | None, heads: dict[int, str | None]
+) -> list[Status]:
     wanted = {f.id for s in statuses for f in _facts_of(s)}
-    sources = _load_sources(reg, sorted(wanted), None)
+    sources: dict[int, list[Source]] = {}
+    if limit is not None and limit <= SOURCES_HEAD:
+        for fact_id in wanted:
+            head = heads.get(fact_id)
+            if head is not None:
+                sources[fact_id] = _head_sources(head)[:limit]
+    missing = sorted(wanted - sources.keys())
+    if missing:
+        sources.update(_load_sources(reg, missing, None, limit))
 
     def full(fact: Fact) -> Fact:
         return _with_sources(fact, sources.get(fact.id, []))

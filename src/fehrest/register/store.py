@@ -67,8 +67,13 @@ class _FactState:
     source_count: int
     first_ingested_at: str
     last_ingested_at: str
+    head: list[dict[str, Any]] | None = None
     dirty: bool = False
     events: list[tuple[Any, ...]] = field(default_factory=list)
+
+    def add_to_head(self, source: dict[str, Any]) -> None:
+        if self.head is not None and len(self.head) < SOURCES_HEAD:
+            self.head.append(source)
 
     def preference(self, claim: DatedClaim) -> tuple[int, int, str, int]:
         """Among matching facts: the same value first, then text-dated, then latest, then oldest id."""
@@ -83,8 +88,10 @@ class _FactState:
 _FACT_COLUMNS = (
     "id, fact_key, type, modality, jurisdiction, actor_id, actor_name, target_id, date_value, "
     "date_from_published, authority, list, program, stance, contradicted, source_count, "
-    "first_ingested_at, last_ingested_at"
+    "first_ingested_at, last_ingested_at, sources_head"
 )
+# How many sources a fact row keeps in ``sources_head`` (the rest stay in events).
+SOURCES_HEAD = 3
 
 
 def _state_from_row(row: Row) -> _FactState:
@@ -106,6 +113,7 @@ def _state_from_row(row: Row) -> _FactState:
         source_count=int(row[15]),
         first_ingested_at=row[16],
         last_ingested_at=row[17],
+        head=None if row[18] is None else json.loads(row[18]),
     )
 
 
@@ -299,6 +307,7 @@ class Register:
                 state.last_ingested_at = now
                 state.dirty = True
             state.events.append(_event_row(doc, event, claim, now))
+            state.add_to_head(_head_source(doc, event, claim, now))
             touched.append(state)
         self._flag_contradictions(facts, keys)
         created = [s for s in {id(s): s for s in touched}.values() if s.id is None]
@@ -340,8 +349,8 @@ class Register:
             "INSERT INTO facts (fact_key, type, modality, modality_class, jurisdiction, actor_id, "
             "actor_name, target_id, date_value, date_precision, date_start, date_end, date_from_published, "
             "authority, list, program, stance, contradicted, source_count, first_ingested_at, "
-            "last_ingested_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
+            "last_ingested_at, sources_head) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
         )
         ids = self.db.insert_many_returning_ids(sql, [_fact_row(s) for s in states])
         for state, new_id in zip(states, ids, strict=True):
@@ -352,7 +361,7 @@ class Register:
         self.db.executemany(
             "UPDATE facts SET modality = ?, date_value = ?, date_precision = ?, date_start = ?, "
             "date_end = ?, date_from_published = ?, authority = ?, list = ?, program = ?, contradicted = ?, "
-            "source_count = ?, last_ingested_at = ? WHERE id = ?",
+            "source_count = ?, last_ingested_at = ?, sources_head = ? WHERE id = ?",
             [
                 (
                     s.modality,
@@ -364,6 +373,7 @@ class Register:
                     int(s.contradicted),
                     s.source_count,
                     s.last_ingested_at,
+                    _head_json(s.head),
                     s.id,
                 )
                 for s in states
@@ -412,6 +422,7 @@ def _new_state(key: str, doc: Document, event: Event, claim: DatedClaim, now: st
         source_count=1,
         first_ingested_at=now,
         last_ingested_at=now,
+        head=[],
     )
 
 
@@ -435,7 +446,32 @@ def _fact_row(s: _FactState) -> tuple[Any, ...]:
         s.source_count,
         s.first_ingested_at,
         s.last_ingested_at,
+        _head_json(s.head),
     )
+
+
+def _head_json(head: list[dict[str, Any]] | None) -> str | None:
+    return None if head is None else json.dumps(head, ensure_ascii=False)
+
+
+def _head_source(doc: Document, e: Event, claim: DatedClaim, now: str) -> dict[str, Any]:
+    """A source as ``sources_head`` keeps it (the fields of :class:`~fehrest.register.facts.Source`)."""
+    return {
+        "document_id": doc.id,
+        "source": doc.source,
+        "url": doc.url,
+        "reported_at": doc.published,
+        "ingested_at": now,
+        "evidence": [v.text for v in e.evidence],
+        "modality": e.modality,
+        "date": claim.value,
+        "date_text": None if e.date is None else e.date.text,
+        "date_from_published": claim.from_published,
+        "authority": e.authority,
+        "agent": e.agent,
+        "rule": e.rule,
+        "confidence": e.confidence,
+    }
 
 
 def _event_row(doc: Document, e: Event, claim: DatedClaim, now: str) -> tuple[Any, ...]:
