@@ -20,7 +20,7 @@ import dataclasses
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NoReturn
 
 from fehrest.errors import FehrestError
 from fehrest.model import EVENT_TYPES, MODALITIES, Actor, DateValue, Document, Event, Evidence, Target
@@ -280,7 +280,7 @@ def review_event(
     )
 
 
-def _raise_missing(reg: Register, event_id: int) -> Any:
+def _raise_missing(reg: Register, event_id: int) -> NoReturn:
     gone = reg.db.query(
         "SELECT action, recorded_at FROM audit_log WHERE event_id = ? AND action IN (?, ?) "
         "ORDER BY id DESC LIMIT 1",
@@ -424,5 +424,9 @@ def _reflag_contradictions(reg: Register, target_id: str, jurisdiction: str | No
     fresh = flag_contradictions([dataclasses.replace(f, contradicted=False) for f in facts])
     reg.db.executemany(
         "UPDATE facts SET contradicted = ? WHERE id = ?",
-        [(int(new.contradicted), new.id) for new, old in zip(fresh, facts, strict=True) if new.contradicted != old.contradicted],
+        [
+            (int(new.contradicted), new.id)
+            for new, old in zip(fresh, facts, strict=True)
+            if new.contradicted != old.contradicted
+        ],
     )
