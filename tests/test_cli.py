@@ -17,13 +17,13 @@ runner = CliRunner()
 
 def command_paths() -> list[tuple[str, ...]]:
     """Every command, with sub-commands of groups (``token create``) spelt out."""
-    import click
-
     paths: list[tuple[str, ...]] = []
 
-    def walk(command: click.Command, prefix: tuple[str, ...]) -> None:
-        if isinstance(command, click.Group):
-            for name, sub in command.commands.items():
+    def walk(command: object, prefix: tuple[str, ...]) -> None:
+        # typer vendors its own click: look for sub-commands, not a class.
+        subcommands = getattr(command, "commands", None)
+        if isinstance(subcommands, dict):
+            for name, sub in subcommands.items():
                 walk(sub, (*prefix, name))
         else:
             paths.append(prefix)
