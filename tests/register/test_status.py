@@ -156,3 +156,22 @@ def test_changes_by_legal_and_record_time(history: Register, clock: FakeClock) -
     history.store_documents([article("Much later.", event("DELIST", "MN", "2024-11-11"))])
     recorded = changes(history, "2025-01-01", recorded=True)
     assert [(f.jurisdiction, f.type) for f in recorded] == [("MN", "DELIST")]
+
+
+def test_status_shows_first_sources_and_counts_all(fresh_register: Register) -> None:
+    for n in range(5):
+        doc = article(f"Paper number {n}.", event("LIST", "PL", "2014-03-03"), url=f"https://p.example/{n}")
+        fresh_register.store_documents([doc])
+    (pl,) = status(fresh_register, GROUP.id, as_of="2015-01-01").statuses
+    assert pl.fact is not None
+    assert (len(pl.fact.sources), pl.fact.source_count) == (3, 5)
+    (everything,) = status(fresh_register, GROUP.id, as_of="2015-01-01", sources=None).statuses
+    assert everything.fact is not None
+    assert [s.source for s in everything.fact.sources] == [
+        f"Paper number {n}.txt"[:12] + ".txt" for n in range(5)
+    ]
+    # A fact stored before sources were kept on its row reads them from its events.
+    fresh_register.db.execute("UPDATE facts SET sources_head = NULL")
+    (legacy,) = status(fresh_register, GROUP.id, as_of="2015-01-01").statuses
+    assert legacy.fact is not None
+    assert [s.url for s in legacy.fact.sources] == [f"https://p.example/{n}" for n in range(3)]

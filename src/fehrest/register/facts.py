@@ -143,7 +143,7 @@ class Fact:
     first_ingested_at: str
     last_ingested_at: str
     source_count: int
-    sources: tuple[Source, ...] = ()
+    sources: Sequence[Source] = ()
 
     @property
     def modality_class(self) -> ModalityClass:

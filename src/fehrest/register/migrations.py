@@ -196,6 +196,10 @@ MIGRATIONS: tuple[Migration, ...] = (
             # status reads one row per fact instead of its scattered events.
             # NULL on facts stored before this migration: read from events then.
             "ALTER TABLE facts ADD COLUMN sources_head TEXT",
+            # Covers the columns status prunes on, so a group's long history
+            # is read from one stretch of index rather than scattered rows.
+            "CREATE INDEX facts_status ON facts(target_id, type, jurisdiction, date_start, modality, "
+            "date_value, contradicted, id)",
         ),
     ),
 )

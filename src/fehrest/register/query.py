@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any, overload
 
 from fehrest.errors import FehrestError
 from fehrest.model import DateValue
@@ -63,7 +64,7 @@ def _date(value: str | None, text: str | None = None) -> DateValue | None:
     return None if value is None else DateValue(value, stored_precision(value), text)
 
 
-def _fact_from_row(row: Row) -> Fact:
+def _fact_from_row(row: Row, sources: Sequence[Source] = ()) -> Fact:
     return Fact(
         id=int(row[0]),
         type=row[1],
@@ -83,6 +84,7 @@ def _fact_from_row(row: Row) -> Fact:
         first_ingested_at=row[15],
         last_ingested_at=row[16],
         source_count=int(row[17]),
+        sources=sources,
     )
 
 
@@ -236,77 +238,127 @@ def status(
         params.append(jurisdiction.upper())
     if known_on is None:
         # Facts that cannot matter are pruned on raw rows; derive_status decides.
-        heads: dict[int, str | None] = {}
-        candidates = _status_candidates(reg, where + " AND f.date_start <= ?", [*params, day], heads)
-        statuses = _attach_sources(reg, derive_status(candidates, day), sources, heads)
+        unsourced: set[int] = set()
+        candidates = _status_candidates(
+            reg, where + " AND f.date_start <= ?", [*params, day], sources, unsourced
+        )
+        statuses = derive_status(candidates, day)
+        if unsourced:
+            statuses = _attach_sources(reg, statuses, sources, unsourced)
     else:
         statuses = derive_status(load_facts(reg, where, params, known_on=known_on), day)
     return StatusReport(group, day, known_on, tuple(statuses))
 
 
 def _status_candidates(
-    reg: Register, scope: str, params: list[object], heads: dict[int, str | None]
+    reg: Register, scope: str, params: list[object], limit: int | None, unsourced: set[int]
 ) -> list[Fact]:
     """The facts that can bear on status: per jurisdiction the latest asserted one, later
-    proposals and denials, and every contradicted assertion (pruned on raw rows, which
-    is far cheaper than building every fact of a group with a long history)."""
-    rows = reg.db.query(f"{_FACT_SELECT} WHERE {scope}", params)
+    proposals and denials, and every contradicted assertion.
+
+    Pruning reads a few columns of every fact of the group (from the covering
+    index ``facts_status``); only the kept facts are then read in full.
+    """
+    light = reg.db.query(
+        "SELECT f.id, f.modality, f.jurisdiction, f.target_id, f.date_value, f.contradicted "
+        f"FROM facts f WHERE {scope}",
+        params,
+    )
     latest: dict[tuple[str, str], tuple[str, int, int]] = {}
     keys: list[tuple[str, int, int]] = []
-    for r in rows:
-        key = (start_of(r[8]), len(r[8]), int(r[0]))
+    for fact_id, modality, jurisdiction, target_id, value, _ in light:
+        key = (start_of(value), len(value), int(fact_id))
         keys.append(key)
-        if r[2] == "asserted":
-            pair = (r[6], r[3])
-            if key > latest.get(pair, ("", 0, 0)):
-                latest[pair] = key
+        if modality == "asserted" and key > latest.get((target_id, jurisdiction), ("", 0, 0)):
+            latest[(target_id, jurisdiction)] = key
+    wanted: list[int] = []
+    for (fact_id, modality, jurisdiction, target_id, _, contradicted), key in zip(light, keys, strict=True):
+        floor = latest.get((target_id, jurisdiction))
+        if modality == "asserted":
+            if key == floor or contradicted:
+                wanted.append(int(fact_id))
+        elif floor is None or key > floor:
+            wanted.append(int(fact_id))
     kept: list[Fact] = []
-    for r, key in zip(rows, keys, strict=True):
-        floor = latest.get((r[6], r[3]))
-        asserted = r[2] == "asserted"
-        if (asserted and (key == floor or r[14])) or (not asserted and (floor is None or key > floor)):
-            kept.append(_fact_from_row(r))
-            heads[int(r[0])] = r[18]
+    for part in chunked(wanted):
+        where, ids = reg.db.any_of("f.id", part, "bigint")
+        for r in reg.db.query(f"{_FACT_SELECT} WHERE {where}", ids):
+            if limit is not None and limit <= SOURCES_HEAD and r[18] is not None:
+                kept.append(_fact_from_row(r, HeadSources(r[18], limit)))
+            else:
+                kept.append(_fact_from_row(r))
+                unsourced.add(int(r[0]))
     return kept
 
 
-def _head_sources(fact_row_head: str) -> list[Source]:
-    return [
-        Source(
-            document_id=h["document_id"],
-            source=h["source"],
-            url=h["url"],
-            reported_at=h["reported_at"],
-            ingested_at=h["ingested_at"],
-            evidence=tuple(h["evidence"]),
-            modality=h["modality"],
-            date=_date(h["date"], h["date_text"]),
-            date_from_published=bool(h["date_from_published"]),
-            authority=h["authority"],
-            agent=h["agent"],
-            rule=h["rule"],
-            confidence=float(h["confidence"]),
-        )
-        for h in json.loads(fact_row_head)
-    ]
+class HeadSources(Sequence[Source]):
+    """The first sources a fact row keeps as JSON, parsed only when someone looks.
+
+    Status answers "listed since when, by whom" for hundreds of facts; most
+    callers read the sources of a few of them.
+    """
+
+    __slots__ = ("_items", "_json", "_limit")
+
+    def __init__(self, raw: str, limit: int) -> None:
+        self._json = raw
+        self._limit = limit
+        self._items: tuple[Source, ...] | None = None
+
+    def _parsed(self) -> tuple[Source, ...]:
+        if self._items is None:
+            self._items = tuple(_source_from_head(h) for h in json.loads(self._json)[: self._limit])
+        return self._items
+
+    def __len__(self) -> int:
+        return len(self._parsed())
+
+    @overload
+    def __getitem__(self, index: int) -> Source: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Source]: ...
+
+    def __getitem__(self, index: int | slice) -> Source | Sequence[Source]:
+        return self._parsed()[index]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(self._parsed())
+
+    def __repr__(self) -> str:
+        return repr(self._parsed())
+
+
+def _source_from_head(h: dict[str, Any]) -> Source:
+    return Source(
+        document_id=h["document_id"],
+        source=h["source"],
+        url=h["url"],
+        reported_at=h["reported_at"],
+        ingested_at=h["ingested_at"],
+        evidence=tuple(h["evidence"]),
+        modality=h["modality"],
+        date=_date(h["date"], h["date_text"]),
+        date_from_published=bool(h["date_from_published"]),
+        authority=h["authority"],
+        agent=h["agent"],
+        rule=h["rule"],
+        confidence=float(h["confidence"]),
+    )
 
 
 def _attach_sources(
-    reg: Register, statuses: list[Status], limit: int | None, heads: dict[int, str | None]
+    reg: Register, statuses: list[Status], limit: int | None, unsourced: set[int]
 ) -> list[Status]:
-    wanted = {f.id for s in statuses for f in _facts_of(s)}
-    sources: dict[int, list[Source]] = {}
-    if limit is not None and limit <= SOURCES_HEAD:
-        for fact_id in wanted:
-            head = heads.get(fact_id)
-            if head is not None:
-                sources[fact_id] = _head_sources(head)[:limit]
-    missing = sorted(wanted - sources.keys())
-    if missing:
-        sources.update(_load_sources(reg, missing, None, limit))
+    """Read from events the sources of the facts in the answer that lack them."""
+    wanted = {f.id for s in statuses for f in _facts_of(s)} & unsourced
+    sources = _load_sources(reg, sorted(wanted), None, limit)
 
     def full(fact: Fact) -> Fact:
-        return _with_sources(fact, sources.get(fact.id, []))
+        return _with_sources(fact, sources.get(fact.id, [])) if fact.id in wanted else fact
 
     return [
         replace(
