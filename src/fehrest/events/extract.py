@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from fehrest.events.rules import AuthorityTable, Rules, Trigger, fold_sentence, load_authorities
 from fehrest.model import (
@@ -108,6 +109,22 @@ def _in(span: Span, start: int, end: int) -> bool:
     return start <= span.norm_start and span.norm_end <= end
 
 
+@cache
+def _whole_group(group_id: str) -> tuple[str, str] | None:
+    """The parent of a wing ("the military wing of X" is reported as X, per the gold convention)."""
+    try:
+        from fehrest.entities import get_registry
+
+        registry = get_registry()
+        group = registry.find_group(group_id)
+        if group is None or group.kind != "wing" or not group.part_of:
+            return None
+        parent = registry.find_group(group.part_of)
+    except (ImportError, KeyError, AttributeError):
+        return None
+    return None if parent is None else (parent.id, parent.name)
+
+
 class SentenceReader:
     """Reads the candidates of one document, keeping its focus as it goes."""
 
@@ -139,6 +156,18 @@ class SentenceReader:
         before = self._folded(max(floor, pos - window), pos)
         return pattern.search(before) is not None
 
+    def _clause(self, ctx: Context, span: tuple[int, int]) -> tuple[int, int]:
+        """The clause of the sentence the trigger sits in (normalised offsets)."""
+        base = ctx.focus.norm_start
+        start, end = base, ctx.focus.norm_end
+        for m in self.rules.clause_breaks.finditer(self._folded(base, end)):
+            if base + m.end() <= span[0]:
+                start = base + m.end()
+            elif base + m.start() >= span[1]:
+                end = base + m.start()
+                break
+        return start, end
+
     def _is_government(self, mention: Mention, floor: int) -> bool:
         """A de facto government's group named as the state ("the Taliban government")."""
         if mention.kind != "group" or self._de_facto(mention) is None:
@@ -146,7 +175,8 @@ class SentenceReader:
         if self._preceded_by(self.rules.government_words, mention.norm_start, 30, floor):
             return True
         after = self._folded(mention.norm_end, min(mention.norm_end + 25, len(self.layer.normalized)))
-        return self.rules.government_words.match(after.strip()) is not None
+        after = after.strip().removeprefix("'s").removeprefix("’s").strip()
+        return self.rules.government_words.match(after) is not None
 
     def _de_facto(self, mention: Mention) -> str | None:
         for key in (mention.entity_id, mention.name):
@@ -198,12 +228,25 @@ class SentenceReader:
                     chosen.append(groups[i])
             seen: dict[str, tuple[str, str, bool, bool]] = {}
             for m in sorted(chosen, key=lambda m: m.norm_start):
-                seen.setdefault(
-                    m.entity_id or "", (m.entity_id or "", m.name or m.text, m.provisional, False)
-                )
+                tid, name = m.entity_id or "", m.name or m.text
+                whole = _whole_group(tid)
+                if whole is not None:
+                    tid, name = whole
+                seen.setdefault(tid, (tid, name, m.provisional, False))
             return list(seen.values())
         sentence = self._folded(ctx.focus.norm_start, ctx.focus.norm_end)
-        if self.last_target is not None and (is_react or self.rules.event_anaphors.search(sentence)):
+        anaphor = self.rules.event_anaphors.search(sentence) or self.rules.group_anaphors.search(sentence)
+        if self.last_target is None and anaphor:
+            # "The group" before any event: the group last named.
+            earlier = [
+                m
+                for m in self.mentions
+                if m.kind == "group" and m.entity_id and m.norm_end <= ctx.focus.norm_start
+            ]
+            if earlier:
+                m = earlier[-1]
+                return [(m.entity_id or "", m.name or m.text, m.provisional, True)]
+        if self.last_target is not None and (is_react or anaphor):
             tid, name, provisional = self.last_target
             return [(tid, name, provisional, True)]
         return []
@@ -231,6 +274,30 @@ class SentenceReader:
             ):
                 candidates.append(m)
         before = [m for m in candidates if m.norm_end <= span[0]]
+        clause_start, _ = self._clause(ctx, span)
+        in_clause = [m for m in before if m.norm_start >= clause_start]
+        if in_clause:
+            # Each clause has its own subject ("Islamabad banned it, and London
+            # proscribed it the same year").
+            before = in_clause
+        if (
+            before
+            and before[0].kind == "jurisdiction"
+            and not self._folded(max(clause_start, ctx.focus.norm_start), before[0].norm_start).strip(
+                " ،,«»\"'"
+            )
+        ):
+            # A state named first in its clause is its subject.
+            chosen_subject: Mention | None = next(
+                (
+                    m
+                    for m in before[1:]
+                    if m.kind != "jurisdiction" and self._jurisdiction_of(m) == before[0].entity_id
+                ),
+                before[0],
+            )
+        else:
+            chosen_subject = None
         if exclude is not None:
             before_other = [m for m in before if self._jurisdiction_of(m) != exclude.jurisdiction]
         else:
@@ -239,6 +306,8 @@ class SentenceReader:
         agents = [m for m in before if m.kind != "jurisdiction"]
         if embedded and before_other:
             chosen = before_other[-1]
+        elif chosen_subject is not None:
+            chosen = chosen_subject
         elif agents:
             # A named person, office or body is the subject more often than a
             # country named in passing ("after Kazakhstan's decision, Lavrov ...").
@@ -271,6 +340,9 @@ class SentenceReader:
             return None, None
         table = self.authorities
         agent = chosen.name or chosen.text if chosen.kind == "person" else None
+        if chosen.kind in ("person", "jurisdiction") and self._administration(chosen, ctx.start):
+            # "The Biden administration", "دولت ترامپ", "the Australian government".
+            return "government", agent
         role = (chosen.role or "").strip()
         jurisdiction = self._jurisdiction_of(chosen)
         if chosen.kind in ("person", "office"):
@@ -293,9 +365,15 @@ class SentenceReader:
             return (table.roles.get(role, role) if role else None), agent
         if chosen.kind == "body":
             return (table.roles.get(role, role) if role else None), None
-        if self._preceded_by(self.rules.government_words, chosen.norm_start, 12, ctx.start):
-            return "government", None
         return None, None
+
+    def _administration(self, mention: Mention, floor: int) -> bool:
+        """A government named by its leader or state ("the Biden administration", "دولت بایدن")."""
+        if self._preceded_by(self.rules.administration, mention.norm_start, 8, floor):
+            return True
+        after = self._folded(mention.norm_end, min(mention.norm_end + 20, len(self.layer.normalized)))
+        after = after.strip().removeprefix("'s").removeprefix("’s").strip()
+        return self.rules.administration.match(after) is not None
 
     def _date(self, ctx: Context, span: tuple[int, int]) -> DateValue | None:
         options = [
@@ -305,6 +383,8 @@ class SentenceReader:
         ]
         if not options:
             return None
+        clause = self._clause(ctx, span)
+        options = [t for t in options if _in(t, *clause)] or options
         mid = (span[0] + span[1]) / 2
         best = min(options, key=lambda t: abs((t.norm_start + t.norm_end) / 2 - mid))
         return best.date
@@ -316,8 +396,8 @@ class SentenceReader:
         removed") wins; otherwise the nearest cue before the trigger, then
         after it, so "said it would consider listing" reads "consider".
         """
-        base = ctx.focus.norm_start
-        sentence = self._folded(base, ctx.focus.norm_end)
+        base, clause_end = self._clause(ctx, span)
+        sentence = self._folded(base, clause_end)
         t_start, t_end = span[0] - base, span[1] - base
         best: tuple[int, str] | None = None
         for name, pattern in self.rules.modality:
@@ -332,7 +412,12 @@ class SentenceReader:
                     distance = max(0, distance - 30)  # a negation governs the clause
                 if best is None or distance < best[0]:
                     best = (distance, name)
-        return best[1] if best is not None else "asserted"  # type: ignore[return-value]
+        if best is not None:
+            return best[1]  # type: ignore[return-value]
+        if self.rules.subjunctive.search(self._folded(*span)):
+            # A subjunctive verb ("... قرار دهد") is wished or asked for, not done.
+            return "possible"
+        return "asserted"
 
     def _list(self, ctx: Context, trigger: Trigger) -> str | None:
         if trigger.list is not None:
@@ -352,8 +437,25 @@ class SentenceReader:
             for m in self.mentions
             if _in(m, ctx.focus.norm_start, span[0]) and m.kind in (*_ACTOR_KINDS, "group")
         ]
-        if before and before[0].kind == "group" and not self._is_government(before[0], ctx.start):
-            return Actor(jurisdiction=None, name=before[0].name or before[0].text, id=before[0].entity_id)
+        if not before:
+            return None
+        first = before[0]
+        if first.kind == "group" and not self._is_government(first, ctx.start):
+            return Actor(jurisdiction=None, name=first.name or first.text, id=first.entity_id)
+        if first.kind in ("person", "body") and self._jurisdiction_of(first) is None:
+            if (first.role or "") in _REPORTER_ROLES:
+                return None
+            # A group's spokesman speaks for the group; an NGO for itself.
+            group = next(
+                (
+                    m
+                    for m in self.mentions
+                    if m.kind == "group" and first.norm_end <= m.norm_start <= first.norm_end + 40
+                ),
+                None,
+            )
+            speaker = group or first
+            return Actor(jurisdiction=None, name=speaker.name or speaker.text, id=speaker.entity_id)
         return None
 
     def read(self, ctx: Context) -> list[Candidate]:
@@ -393,6 +495,11 @@ class SentenceReader:
                 )
                 if candidate is None:
                     continue
+                if trigger.echo:
+                    model = next((c for c in reversed(out) if not c.trigger.echo), None)
+                    if model is None:
+                        continue
+                    candidate.type, candidate.list_name = model.type, model.list_name
                 if is_react:
                     react_actor = candidate.actor
                 out.append(candidate)

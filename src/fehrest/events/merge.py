@@ -97,7 +97,8 @@ def _fold_headlines(groups: list[Group]) -> list[Group]:
                 and g.first.type in ("LIST", "DELIST", "SUSPEND")
             ]
             if body and not any(h.key() == g.key() for h in body):
-                body[0].members[:0] = g.members
+                # The body's claim stays first: it gives the event its type.
+                body[0].members.extend(g.members)
                 continue
         out.append(g)
     return out
@@ -112,8 +113,8 @@ def _best_authority(members: list[Candidate]) -> str | None:
 
 def build_event(doc: Document, g: Group, target_wikidata: str | None) -> Event:
     """Turn a group of candidates into an :class:`Event` with its evidence."""
-    first = g.first
-    representative = next((c for c in g.members if not c.headline), first)
+    # A headline's loose wording yields to the body's claim (type, actor, modality).
+    first = next((c for c in g.members if not c.headline), g.first)
     sentences: list[Sentence] = []
     for c in g.members:
         for s in c.evidence:
@@ -149,7 +150,7 @@ def build_event(doc: Document, g: Group, target_wikidata: str | None) -> Event:
     return Event(
         id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
         type=first.type,  # type: ignore[arg-type]
-        modality=representative.modality,
+        modality=first.modality,
         actor=first.actor,
         target=Target(id=first.target_id, name=first.target_name, wikidata=target_wikidata),
         evidence=evidence,

@@ -35,6 +35,9 @@ class Trigger:
     confidence: float
     stance: Stance | None = None
     list: str | None = None
+    # An elliptical verb ("followed suit", "نیز همین کار را کرد") takes the
+    # type of the event just before it in the sentence.
+    echo: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,13 +56,18 @@ class Rules:
     present_perfect: re.Pattern[str]
     event_anaphors: re.Pattern[str]
     coordination: re.Pattern[str]
+    group_anaphors: re.Pattern[str]
+    clause_breaks: re.Pattern[str]
+    subjunctive: re.Pattern[str]
+    administration: re.Pattern[str]
 
 
 def _compile(pattern: str, macros: dict[str, str], language: str, source: str) -> re.Pattern[str]:
     for name, value in macros.items():
         pattern = pattern.replace("{" + name + "}", value)
     # A space in a Persian pattern stands for a space, a lost ZWNJ or nothing.
-    pattern = pattern.replace(" ", " ?") if language == "fa" else pattern.replace(" ", r"\s+")
+    # Quotation marks may wrap a word of the phrase ("«ممنوع» شد").
+    pattern = pattern.replace(" ", '[ «»"]{0,3}') if language == "fa" else pattern.replace(" ", r"\s+")
     try:
         return re.compile(pattern)
     except re.error as exc:
@@ -88,6 +96,7 @@ def load_rules(language: str) -> Rules:
             confidence=float(t.get("confidence", 0.7)),
             stance=t.get("stance"),
             list=t.get("list"),
+            echo=bool(t.get("echo", False)),
         )
         for t in raw["triggers"]
     )
@@ -109,6 +118,10 @@ def load_rules(language: str) -> Rules:
         present_perfect=comp(raw["present_perfect"]),
         event_anaphors=comp(raw["event_anaphors"]),
         coordination=comp(raw["coordination"]),
+        group_anaphors=comp(raw["group_anaphors"]),
+        clause_breaks=comp(raw["clause_breaks"]),
+        subjunctive=comp(raw["subjunctive"]),
+        administration=comp(raw["administration"]),
     )
 
 
