@@ -364,10 +364,11 @@ def _refold_fact(reg: Register, fact_id: int) -> None:
     folded = fold_sources(fact, fact.sources)
     value = None if folded.date is None else folded.date.value
     start, end = (None, None) if value is None else interval(value)
+    # sources_head NULL: status then reads the sources from the events the fact has left.
     reg.db.execute(
         "UPDATE facts SET modality = ?, date_value = ?, date_precision = ?, date_start = ?, date_end = ?, "
         "date_from_published = ?, authority = ?, source_count = ?, first_ingested_at = ?, "
-        "last_ingested_at = ? WHERE id = ?",
+        "last_ingested_at = ?, sources_head = NULL WHERE id = ?",
         (
             folded.modality,
             value,

@@ -51,7 +51,7 @@ _SELECT = "SELECT token_id, name, created_at, revoked_at, last_used_at FROM api_
 
 def create_token(reg: Register, name: str) -> tuple[TokenInfo, str]:
     """Create a token for ``name``; return its record and the token, which is shown only now."""
-    if not _NAME.match(name):
+    if not _NAME.fullmatch(name):
         raise FehrestError(f"token name {name!r}: use 1-64 letters, digits, '.', '_', '@' or '-'")
     token_id = secrets.token_hex(6)
     secret = secrets.token_urlsafe(32)
@@ -90,7 +90,7 @@ def revoke_token(reg: Register, name_or_id: str) -> list[TokenInfo]:
 
 def verify_token(reg: Register, token: str, touch: bool = True) -> TokenInfo | None:
     """The active token this string is, or None (malformed, unknown, revoked or wrong secret)."""
-    match = _TOKEN.match(token.strip())
+    match = _TOKEN.fullmatch(token.strip())
     if match is None:
         return None
     token_id, secret = match.groups()
