@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 import pytest
@@ -93,7 +94,7 @@ def test_band_under_a_day_is_what_status_says(items: list[tuple[str, str, str]],
 @given(st.integers(0, 60), st.lists(st.tuples(st.integers(-5, 70), st.integers(-5, 70)), max_size=6))
 def test_segments_cover_text_exactly(length: int, spans: list[tuple[int, int]]) -> None:
     segments = segment_text(length, spans)
-    for before, after in zip(segments, segments[1:], strict=False):
+    for before, after in itertools.pairwise(segments):
         assert before.end == after.start
     if length:
         assert segments[0].start == 0
