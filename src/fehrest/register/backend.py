@@ -44,8 +44,8 @@ class Backend(Protocol):
     def insert_returning_id(self, sql: str, params: Params = ()) -> int:
         """Run an ``INSERT ... RETURNING id`` and return the id."""
 
-    def insert_many_returning_ids(self, sql: str, rows: Sequence[Params]) -> list[int]:
-        """Run an ``INSERT ... RETURNING id`` for each row; return the ids in order."""
+    def allocate_ids(self, table: str, count: int) -> list[int]:
+        """Reserve ``count`` new ids of a table, inside the write transaction."""
 
     def transaction(self) -> Any:
         """A context manager: commit on success, roll back on error."""
@@ -89,12 +89,12 @@ class SqliteBackend:
         return self.conn.execute(sql, params).fetchall()
 
     def insert_returning_id(self, sql: str, params: Params = ()) -> int:
-        row = self.conn.execute(sql, params).fetchone()
-        return int(row[0])
+        return int(self.conn.execute(sql, params).fetchone()[0])
 
-    def insert_many_returning_ids(self, sql: str, rows: Sequence[Params]) -> list[int]:
-        execute = self.conn.execute
-        return [int(execute(sql, row).fetchone()[0]) for row in rows]
+    def allocate_ids(self, table: str, count: int) -> list[int]:
+        # BEGIN IMMEDIATE holds the write lock, so nobody else can take these ids.
+        top = self.conn.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}").fetchone()[0]
+        return list(range(int(top) + 1, int(top) + 1 + count))
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -164,25 +164,14 @@ class PostgresBackend:
             return list(cur.fetchall())
 
     def insert_returning_id(self, sql: str, params: Params = ()) -> int:
-        with self.conn.cursor() as cur:
-            cur.execute(_pg_sql(sql), params)
-            row = cur.fetchone()
-        assert row is not None
-        return int(row[0])
+        rows = self.query(sql, params)
+        return int(rows[0][0])
 
-    def insert_many_returning_ids(self, sql: str, rows: Sequence[Params]) -> list[int]:
-        if not rows:
-            return []
-        ids: list[int] = []
-        with self.conn.cursor() as cur:
-            cur.executemany(_pg_sql(sql), rows, returning=True)
-            while True:
-                row = cur.fetchone()
-                assert row is not None
-                ids.append(int(row[0]))
-                if not cur.nextset():
-                    break
-        return ids
+    def allocate_ids(self, table: str, count: int) -> list[int]:
+        rows = self.query(
+            f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, ?)", (count,)
+        )
+        return [int(r[0]) for r in rows]
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

@@ -200,6 +200,8 @@ MIGRATIONS: tuple[Migration, ...] = (
             # is read from one stretch of index rather than scattered rows.
             "CREATE INDEX facts_status ON facts(target_id, type, jurisdiction, date_start, modality, "
             "date_value, contradicted, id)",
+            # facts_status leads with target_id too: one index fewer to keep up on ingestion.
+            "DROP INDEX facts_target",
         ),
     ),
 )

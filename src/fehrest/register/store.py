@@ -346,16 +346,18 @@ class Register:
         if not states:
             return
         sql = (
-            "INSERT INTO facts (fact_key, type, modality, modality_class, jurisdiction, actor_id, "
+            "INSERT INTO facts (id, fact_key, type, modality, modality_class, jurisdiction, actor_id, "
             "actor_name, target_id, date_value, date_precision, date_start, date_end, date_from_published, "
             "authority, list, program, stance, contradicted, source_count, first_ingested_at, "
             "last_ingested_at, sources_head) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
+            "VALUES (" + ", ".join("?" * 23) + ")"
         )
-        ids = self.db.insert_many_returning_ids(sql, [_fact_row(s) for s in states])
+        # Ids reserved up front let one executemany insert every new fact.
+        ids = self.db.allocate_ids("facts", len(states))
         for state, new_id in zip(states, ids, strict=True):
             state.id = new_id
             state.dirty = False
+        self.db.executemany(sql, [(s.id, *_fact_row(s)) for s in states])
 
     def _update_facts(self, states: list[_FactState]) -> None:
         self.db.executemany(
