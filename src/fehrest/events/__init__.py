@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from fehrest.events.extract import read_candidates
 from fehrest.events.merge import build_event, group_candidates
+from fehrest.events.prefilter import may_report_designation
 from fehrest.events.rules import load_rules
 from fehrest.language import base_language
 from fehrest.model import Document
 
-__all__ = ["annotate_events"]
+__all__ = ["annotate_events", "may_report_designation"]
 
 
 def _wikidata(target_id: str) -> str | None:
