@@ -168,6 +168,11 @@ class SentenceReader:
                 break
         return start, end
 
+    def _sanctions_people(self, ctx: Context, span: tuple[int, int]) -> bool:
+        """Sanctions on persons (a financier, officials) are no group designation."""
+        clause = self._clause(ctx, span)
+        return self.rules.person_objects.search(self._folded(*clause)) is not None
+
     def _is_government(self, mention: Mention, floor: int) -> bool:
         """A de facto government's group named as the state ("the Taliban government")."""
         if mention.kind != "group" or self._de_facto(mention) is None:
@@ -478,6 +483,8 @@ class SentenceReader:
             if self._preceded_by(self.rules.blockers, start, 14, sentence.norm_start):
                 continue
             is_react = trigger.type == "REACT"
+            if trigger.list == "sanctions" and self._sanctions_people(ctx, (start, end)):
+                continue
             if is_react and not (self.events_so_far or out or self.rules.react_context.search(folded)):
                 continue
             embedded = has_react and not is_react

@@ -60,6 +60,7 @@ class Rules:
     clause_breaks: re.Pattern[str]
     subjunctive: re.Pattern[str]
     administration: re.Pattern[str]
+    person_objects: re.Pattern[str]
 
 
 def _compile(pattern: str, macros: dict[str, str], language: str, source: str) -> re.Pattern[str]:
@@ -122,6 +123,7 @@ def load_rules(language: str) -> Rules:
         clause_breaks=comp(raw["clause_breaks"]),
         subjunctive=comp(raw["subjunctive"]),
         administration=comp(raw["administration"]),
+        person_objects=comp(raw["person_objects"]),
     )
 
 

@@ -1,0 +1,160 @@
+"""Unit tables: triggers, modality, actor, coreference, headline folding, negatives.
+
+Every sentence here was written for these tests; none comes from the corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from fehrest.events import may_report_designation
+from fehrest.model import Document
+
+Extract = Callable[..., Document]
+
+
+def _summary(doc: Document) -> set[tuple[str, str, str | None, str]]:
+    return {(e.type, e.modality, e.actor.jurisdiction, e.target.name) for e in doc.events or ()}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # remove-from-list, past tense, ZWNJ in place
+        (
+            "دولت ازبکستان روز شنبه نام طالبان را از فهرست سازمان‌های تروریستی حذف کرد.",
+            ("DELIST", "asserted", "UZ"),
+        ),
+        # placement on a list, the verb after the list
+        ("کانادا سپاه پاسداران را در فهرست سازمان‌های تروریستی قرار داد.", ("LIST", "asserted", "CA")),
+        # "recognised as a terrorist group" is a listing, not a recognition
+        ("دادگاه عالی روسیه حماس را به عنوان یک گروه تروریستی به رسمیت شناخت.", ("LIST", "asserted", "RU")),
+        # declared banned, with quotation marks around the key word
+        ("حکومت پاکستان تحریک طالبان پاکستان را «ممنوع» اعلام کرد.", ("LIST", "asserted", "PK")),
+        # suspension of a ban by a court
+        ("دادگاه عالی روسیه ممنوعیت فعالیت طالبان را به حالت تعلیق درآورد.", ("SUSPEND", "asserted", "RU")),
+        # English: designate
+        ("Canada designated Hezbollah as a terrorist entity on Monday.", ("LIST", "asserted", "CA")),
+        # English: delist
+        ("Germany removed Hamas from its list of banned groups last week.", ("DELIST", "asserted", "DE")),
+    ],
+)
+def test_trigger_gives_type_and_actor(extract: Extract, text: str, want: tuple[str, str, str]) -> None:
+    got = {(t, m, j) for t, m, j, _ in _summary(extract(text, published="2025-03-01"))}
+    assert want in got
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        # "may" (احتمال دارد): a possibility
+        ("وزیر خارجه ترکیه گفت احتمال دارد آنکارا طالبان را از فهرست تروریستی خارج کند.", "possible"),
+        # "intends to" (قصد دارد): planned
+        ("دولت آلمان قصد دارد حزب‌الله را ممنوع کند.", "planned"),
+        # "is considering" (بررسی می‌کند)
+        ("دولت استرالیا بررسی می‌کند که سپاه پاسداران را در فهرست تروریستی قرار دهد.", "possible"),
+        # "has not yet" (هنوز ... نکرده): denied
+        ("فرانسه هنوز سپاه پاسداران را در فهرست تروریستی قرار نداده است.", "denied"),
+        # English "would": announced, planned
+        ("The British government said it would proscribe Hamas next week.", "planned"),
+        # English "is considering"
+        ("Britain is considering whether to proscribe the IRGC.", "possible"),
+        # English "stopped short of": denied
+        ("The Kremlin stopped short of recognising the Taliban government.", "denied"),
+    ],
+)
+def test_modality_cue_governs_trigger(extract: Extract, text: str, modality: str) -> None:
+    doc = extract(text, published="2025-03-01")
+    assert doc.events, text
+    assert doc.events[0].modality == modality
+
+
+def test_each_clause_has_its_own_actor_and_date(extract: Extract) -> None:
+    # Two states, two verbs, two years in one sentence.
+    doc = extract(
+        "Islamabad banned the group in 2008, and the United Kingdom proscribed it in 2010.\n"
+        "The Balochistan Liberation Army denies the charges.\n",
+        published="2025-03-01",
+    )
+    # No group named before the anaphor: nothing to point back to.
+    assert not [e for e in doc.events or () if e.type == "LIST"]
+    doc = extract(
+        "The Balochistan Liberation Army claimed an attack on Monday.\n"
+        "Islamabad banned the group in 2008, and the United Kingdom proscribed it in 2010.\n",
+        published="2025-03-01",
+    )
+    got = {
+        (e.actor.jurisdiction, e.date.value if e.date else None) for e in doc.events or () if e.type == "LIST"
+    }
+    assert got == {("PK", "2008"), ("GB", "2010")}
+
+
+def test_one_event_reported_three_times_is_merged(extract: Extract) -> None:
+    # Headline, announcement and a summing-up line: one event, three spans.
+    text = (
+        "ازبکستان طالبان را از فهرست سازمان‌های تروریستی حذف کرد\n"
+        "وزارت خارجه ازبکستان روز شنبه اعلام کرد که نام طالبان را "
+        "از فهرست سازمان‌های تروریستی خارج کرده است.\n"
+        "ازبکستان دومین کشوری است که طالبان را از این فهرست حذف کرده است.\n"
+    )
+    events = [e for e in extract(text, published="2025-03-02").events or () if e.type == "DELIST"]
+    assert len(events) == 1
+    assert len(events[0].evidence) == 3
+    assert events[0].authority == "foreign ministry"
+
+
+def test_headline_overstating_yields_to_body(extract: Extract) -> None:
+    # The headline says "removed"; the body says a court suspended the ban.
+    text = (
+        "Court removes Hizb ut-Tahrir from banned list\n"
+        "Germany's Federal Administrative Court on Tuesday suspended the ban on Hizb ut-Tahrir "
+        "pending a full hearing.\n"
+    )
+    types = {e.type for e in extract(text, published="2025-03-05").events or ()}
+    assert types == {"SUSPEND"}
+
+
+def test_anaphor_points_back_to_the_group(extract: Extract) -> None:
+    # "این اقدام" / "this step" refers to the delisting of the line before.
+    text = (
+        "قزاقستان نام حماس را از فهرست گروه‌های تروریستی خود حذف کرد.\n"
+        "وزارت خارجه ترکیه از این اقدام استقبال کرد.\n"
+    )
+    react = [e for e in extract(text, published="2025-03-01").events or () if e.type == "REACT"]
+    assert [(e.actor.jurisdiction, e.target.name, e.stance) for e in react] == [("TR", "Hamas", "welcome")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # sanctions on a person, not on the group
+        "The Treasury imposed sanctions on two businessmen accused of funding Hezbollah.",
+        # an attack report: a group and "terrorist", no designation
+        "Hamas fighters fired rockets at southern towns on Tuesday, the army said.",
+        # a list that is not a designation list
+        "The Taliban published a list of schools that will reopen in Kabul.",
+        # without removing (بدون حذف): a condition, not an act
+        "مقام‌های روسیه گفتند بدون حذف نام طالبان از فهرست، گفتگو درباره روابط زود است.",
+    ],
+)
+def test_no_event_without_a_designation(extract: Extract, text: str) -> None:
+    assert not [e for e in extract(text, published="2025-03-01").events or () if e.type != "RECOGNIZE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "keep"),
+    [
+        # a group and a trigger stem
+        ("قرقیزستان طالبان را از فهرست حذف کرد.", True),
+        # ZWNJ lost inside the group's name and the trigger
+        ("آلمان حزبالله را ممنوع کرد.", True),
+        # a trigger word, no group
+        ("The city council added ten streets to its repair list.", False),
+        # an acronym inside an ordinary word is not a group
+        ("Students protested against higher fees.", False),
+    ],
+)
+def test_first_pass_keeps_only_possible_articles(text: str, keep: bool) -> None:
+    assert may_report_designation(text) is keep
