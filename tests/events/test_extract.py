@@ -158,3 +158,13 @@ def test_no_event_without_a_designation(extract: Extract, text: str) -> None:
 )
 def test_first_pass_keeps_only_possible_articles(text: str, keep: bool) -> None:
     assert may_report_designation(text) is keep
+
+
+def test_coordinated_states_with_own_dates_are_separate_events(extract: Extract) -> None:
+    # "Canada in 2020 and Germany in 2021 put Hamas on their lists."
+    text = "کانادا در سال 2020 و آلمان در سال 2021 حماس را در فهرست گروه‌های تروریستی قرار دادند.\n"
+    got = {
+        (e.actor.jurisdiction, e.date.value if e.date else None)
+        for e in extract(text, published="2025-03-01").events or ()
+    }
+    assert got == {("CA", "2020"), ("DE", "2021")}

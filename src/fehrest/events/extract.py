@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from fehrest.events.rules import AuthorityTable, Rules, Trigger, fold_sentence, load_authorities
@@ -167,6 +167,30 @@ class SentenceReader:
                 end = base + m.start()
                 break
         return start, end
+
+    def _actor_date_pairs(self, ctx: Context, span: tuple[int, int]) -> list[tuple[Mention, DateValue]]:
+        """States each followed by its own date, coordinated before the trigger."""
+        clause_start, _ = self._clause(ctx, span)
+        states = [
+            m
+            for m in self.mentions
+            if m.kind == "jurisdiction" and clause_start <= m.norm_start and m.norm_end <= span[0]
+        ]
+        pairs = []
+        for state in states:
+            when = next(
+                (
+                    t
+                    for t in self.times
+                    if t.date is not None
+                    and t.kind in ("date", "relative")
+                    and 0 <= t.norm_start - state.norm_end <= 4
+                ),
+                None,
+            )
+            if when is not None and when.date is not None:
+                pairs.append((state, when.date))
+        return pairs
 
     def _sanctions_people(self, ctx: Context, span: tuple[int, int]) -> bool:
         """Sanctions on persons (a financier, officials) are no group designation."""
@@ -501,6 +525,21 @@ class SentenceReader:
                     folded,
                 )
                 if candidate is None:
+                    continue
+                pairs = [] if is_react else self._actor_date_pairs(ctx, (start, end))
+                if len(pairs) >= 2:
+                    # "Canada in 2024 and the US in 2019 listed it": one event per state.
+                    for state, when in pairs:
+                        code = state.entity_id
+                        out.append(
+                            replace(
+                                candidate,
+                                actor=Actor(jurisdiction=code, name=self._jurisdiction_name(code)),
+                                date=when,
+                                authority=None,
+                                agent=None,
+                            )
+                        )
                     continue
                 if trigger.echo:
                     model = next((c for c in reversed(out) if not c.trigger.echo), None)
