@@ -63,11 +63,26 @@ def _validation_message(exc: RequestValidationError) -> tuple[int, str]:
     return 422, "; ".join(parts) or "invalid request"
 
 
+def _warm_entity_registry() -> None:
+    """Build the entity registry (group names in every language) before the first request.
+
+    It is cached but built lazily; left to the first requests, every worker
+    thread would build its own copy at once, each taking the GIL for a second.
+    """
+    try:
+        from fehrest.entities import get_registry
+
+        get_registry()
+    except Exception:  # group resolution works without it, on the register's own aliases
+        log.warning("the entity registry could not be loaded; searching by stored aliases only")
+
+
 def create_app(target: str, clock: Clock = utc_now, extract: Extractor = default_extractor) -> FastAPI:
     """The web app over the register at ``target`` (a SQLite path or a ``postgresql://`` URL)."""
     from fehrest.web import api, pages
 
     registers = RegisterPool(target, clock)
+    _warm_entity_registry()
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
