@@ -61,7 +61,8 @@ def test_cli_missing_file_is_one_line_naming_it(tmp_path: Path) -> None:
     result = run_fehrest("extract", str(missing))
     assert result.returncode != 0
     err = result.stderr.decode()
-    assert str(missing) in err and "no such file" in err
+    assert str(missing) in err
+    assert "no such file" in err
     assert "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
 
@@ -72,7 +73,8 @@ def test_cli_non_utf8_file_is_one_line_naming_it(tmp_path: Path) -> None:
     result = run_fehrest("extract", str(bad))
     err = result.stderr.decode()
     assert result.returncode != 0
-    assert "latin1.txt" in err and "not UTF-8" in err
+    assert "latin1.txt" in err
+    assert "not UTF-8" in err
     assert "Traceback" not in err
 
 
@@ -80,7 +82,8 @@ def test_cli_bad_published_date_is_one_line() -> None:
     result = run_fehrest("extract", "-", "--published", "2024-13-40", stdin=b"text")
     err = result.stderr.decode()
     assert result.returncode == 2
-    assert "--published" in err and "YYYY-MM-DD" in err
+    assert "--published" in err
+    assert "YYYY-MM-DD" in err
     assert "Traceback" not in err
 
 

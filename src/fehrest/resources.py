@@ -42,6 +42,4 @@ def load_tsv(*parts: str) -> tuple[tuple[str, ...], ...]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise InputError(str(path), f"cannot read data file: {exc}") from exc
-    return tuple(
-        tuple(line.split("\t")) for line in lines if line.strip() and not line.startswith("#")
-    )
+    return tuple(tuple(line.split("\t")) for line in lines if line.strip() and not line.startswith("#"))

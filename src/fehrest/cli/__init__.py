@@ -13,13 +13,13 @@ from fehrest.cli.common import app, fail
 from fehrest.errors import FehrestError
 
 # Importing the area modules registers their commands on ``app``.
-from fehrest.cli import extract as _extract  # noqa: E402,F401  isort: skip
-from fehrest.cli import text as _text  # noqa: E402,F401  isort: skip
-from fehrest.cli import time as _time  # noqa: E402,F401  isort: skip
-from fehrest.cli import entities as _entities  # noqa: E402,F401  isort: skip
-from fehrest.cli import register as _register  # noqa: E402,F401  isort: skip
-from fehrest.cli import ingest as _ingest  # noqa: E402,F401  isort: skip
-from fehrest.cli import web as _web  # noqa: E402,F401  isort: skip
+from fehrest.cli import extract as _extract  # noqa: F401  isort: skip
+from fehrest.cli import text as _text  # noqa: F401  isort: skip
+from fehrest.cli import time as _time  # noqa: F401  isort: skip
+from fehrest.cli import entities as _entities  # noqa: F401  isort: skip
+from fehrest.cli import register as _register  # noqa: F401  isort: skip
+from fehrest.cli import ingest as _ingest  # noqa: F401  isort: skip
+from fehrest.cli import web as _web  # noqa: F401  isort: skip
 
 __all__ = ["app", "main"]
 
