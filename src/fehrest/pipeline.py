@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from fehrest.entities import annotate_mentions
-from fehrest.events import annotate_events
+from fehrest.events import annotate_events, may_report_designation
 from fehrest.language import READ_LANGUAGES, base_language, guess_script_language
 from fehrest.model import Document
 from fehrest.text import annotate_text
@@ -44,15 +44,20 @@ def resolve_language(doc: Document) -> Document:
     return doc
 
 
-def extract_document(doc: Document, stages: tuple[Stage, ...] = STAGES) -> Document:
+def extract_document(doc: Document, stages: tuple[Stage, ...] = STAGES, prefilter: bool = False) -> Document:
     """Run every stage over a document and return it with all layers added.
 
     A document in a language Fehrest does not read yet comes back with an
-    empty event layer rather than being fed to the wrong extractor.
+    empty event layer rather than being fed to the wrong extractor. With
+    ``prefilter``, an article that names no group or no designation word is
+    set aside after one cheap scan (empty times, mentions and events): what
+    batch ingestion wants, where most news is about something else.
     """
     doc = resolve_language(doc)
     if base_language(doc.language) not in READ_LANGUAGES:
         return doc.with_layers(events=())
+    if prefilter and not may_report_designation(doc.text):
+        return doc.with_layers(times=(), mentions=(), events=(), meta={**doc.meta, "prefiltered": True})
     for stage in stages:
         missing = [layer for layer in stage.reads if getattr(doc, layer) is None]
         if missing:
@@ -68,6 +73,8 @@ def extract_text(
     source: str = "<text>",
     language: str = "auto",
     published: str | None = None,
+    prefilter: bool = False,
 ) -> Document:
     """Extract events from a text; the pure entry point for pools and Spark."""
-    return extract_document(Document(text=text, source=source, language=language, published=published))
+    doc = Document(text=text, source=source, language=language, published=published)
+    return extract_document(doc, prefilter=prefilter)
