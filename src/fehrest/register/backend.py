@@ -54,7 +54,29 @@ class Backend(Protocol):
         """Close the connection."""
 
 
-class SqliteBackend:
+class _Nesting:
+    """Transactions that nest: only the outermost one commits or rolls back."""
+
+    _depth = 0
+
+    def _outer_transaction(self) -> Any:
+        raise NotImplementedError
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Commit on success, roll back on error; inner calls join the open transaction."""
+        if self._depth:
+            yield
+            return
+        self._depth = 1
+        try:
+            with self._outer_transaction():
+                yield
+        finally:
+            self._depth = 0
+
+
+class SqliteBackend(_Nesting):
     """SQLite in one file, in WAL mode so readers never wait for the writer."""
 
     dialect = "sqlite"
@@ -73,7 +95,6 @@ class SqliteBackend:
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA busy_timeout=30000")
         self.conn.execute("PRAGMA cache_size=-65536")
-        self._depth = 0
 
     def any_of(self, column: str, values: Sequence[Any], sqltype: str = "text") -> tuple[str, list[Any]]:
         return f"{column} IN ({','.join('?' * len(values))})", list(values)
@@ -97,16 +118,8 @@ class SqliteBackend:
         return list(range(int(top) + 1, int(top) + 1 + count))
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        if self._depth:
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
+    def _outer_transaction(self) -> Iterator[None]:
         self.conn.execute("BEGIN IMMEDIATE")
-        self._depth = 1
         try:
             yield
         except BaseException:
@@ -114,8 +127,6 @@ class SqliteBackend:
             raise
         else:
             self.conn.execute("COMMIT")
-        finally:
-            self._depth = 0
 
     def close(self) -> None:
         self.conn.close()
@@ -129,7 +140,7 @@ def _pg_sql(sql: str) -> str:
     return _PLACEHOLDER.sub("%s", sql)
 
 
-class PostgresBackend:
+class PostgresBackend(_Nesting):
     """PostgreSQL through psycopg 3; the same schema and SQL as SQLite."""
 
     dialect = "postgresql"
@@ -143,7 +154,6 @@ class PostgresBackend:
         except psycopg.OperationalError as exc:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else "cannot connect"
             raise FehrestError(f"{_redact(url)}: cannot open the register: {first}") from None
-        self._depth = 0
 
     def any_of(self, column: str, values: Sequence[Any], sqltype: str = "text") -> tuple[str, list[Any]]:
         # One array parameter, joined as a set: "= ANY(array)" in a generic
@@ -174,22 +184,11 @@ class PostgresBackend:
         return [int(r[0]) for r in rows]
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        if self._depth:
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
-        self._depth = 1
-        try:
-            with self.conn.transaction():
-                # One writer at a time, as on SQLite: fact merging reads then writes.
-                self.conn.execute("SELECT pg_advisory_xact_lock(7315)")
-                yield
-        finally:
-            self._depth = 0
+    def _outer_transaction(self) -> Iterator[None]:
+        with self.conn.transaction():
+            # One writer at a time, as on SQLite: fact merging reads then writes.
+            self.conn.execute("SELECT pg_advisory_xact_lock(7315)")
+            yield
 
     def close(self) -> None:
         self.conn.close()
