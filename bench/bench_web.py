@@ -39,14 +39,21 @@ REPO = Path(__file__).resolve().parents[1]
 BUILD = REPO / "build" / "bench-web"
 
 
+def _holds(path: Path, events: int) -> bool:
+    if not path.exists():
+        return False
+    with Register.open(path) as reg:
+        return int(reg.db.query("SELECT COUNT(*) FROM events")[0][0]) == events
+
+
 def build_register(events: int) -> Path:
-    """The synthetic register, reused when a previous run built it with the same size."""
+    """The synthetic register: the register bench's (same generator, same seed) or our own
+    from a previous run when either holds that many events; else built now."""
     path = BUILD / f"register-{events}.sqlite"
-    if path.exists():
-        with Register.open(path) as reg:
-            if int(reg.db.query("SELECT COUNT(*) FROM events")[0][0]) == events:
-                return path
-        path.unlink()
+    for candidate in (path, REPO / "build" / "bench-register" / "register.sqlite"):
+        if _holds(candidate, events):
+            return candidate
+    path.unlink(missing_ok=True)
     BUILD.mkdir(parents=True, exist_ok=True)
     print(f"building a register of {events:,} events …", file=sys.stderr, flush=True)
     start = time.perf_counter()
