@@ -7,13 +7,13 @@ db="$1"; host="$2"; port="$3"
 fehrest=.venv/bin/fehrest
 samples=$(.venv/bin/python -c 'import fehrest, pathlib; print(pathlib.Path(fehrest.__file__).parent / "samples")')
 mkdir -p "$(dirname "$db")"
-if $fehrest --help | grep -q " ingest "; then
+if $fehrest ingest --help >/dev/null 2>&1; then
   $fehrest ingest --db "$db" "$samples"
   $fehrest status Taliban --db "$db" --as-of "$(date +%F)"
 else
   $fehrest extract "$samples"/*.txt --format table
 fi
-if $fehrest --help | grep -q " serve "; then
+if $fehrest serve --help >/dev/null 2>&1; then
   echo "Serving the register at http://$host:$port/ (Ctrl-C to stop)"
   exec $fehrest serve --db "$db" --host "$host" --port "$port"
 fi
