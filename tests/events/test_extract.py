@@ -35,6 +35,29 @@ def _summary(doc: Document) -> set[tuple[str, str, str | None, str]]:
         ("حکومت پاکستان تحریک طالبان پاکستان را «ممنوع» اعلام کرد.", ("LIST", "asserted", "PK")),
         # suspension of a ban by a court
         ("دادگاه عالی روسیه ممنوعیت فعالیت طالبان را به حالت تعلیق درآورد.", ("SUSPEND", "asserted", "RU")),
+        # "put on the list" with گذاشت
+        ("هلند در سال ۲۰۱۲ حزب‌الله را در فهرست سازمان‌های تروریستی گذاشته بود.", ("LIST", "asserted", "NL")),
+        # "has X on its list" (در فهرست ... دارد): a listing in force
+        ("ژاپن از سال ۲۰۰۵ حماس را در فهرست تروریستی خود دارد.", ("LIST", "asserted", "JP")),
+        # "listed as a terrorist body" with the verb فهرست کرد
+        ("حکومت نیوزیلند سپاه پاسداران را به عنوان نهاد تروریستی فهرست کرد.", ("LIST", "asserted", "NZ")),
+        # "special global terrorist" in quotation marks
+        ("وزارت خارجه امریکا لشکر طیبه را «تروریست جهانی ویژه» معرفی کرد.", ("LIST", "asserted", "US")),
+        # "regards as terrorist" (تروریستی می‌داند)
+        ("امارات متحده عربی اخوان‌المسلمین را سازمانی تروریستی می‌داند.", ("LIST", "asserted", "AE")),
+        # a court ruling for dissolution (حکم به انحلال)
+        ("دیوان عالی مصر حکم به انحلال اخوان‌المسلمین داد.", ("LIST", "asserted", "EG")),
+        # a judgement on the decision, with a long qualifier (a reaction)
+        (
+            "قزاقستان نام حماس را از فهرست تروریستی حذف کرد.\n"
+            "وزارت خارجه اسرائیل این تصمیم را نشانه «بی‌توجهی آشکار» به امنیت منطقه خواند.",
+            ("REACT", "asserted", "IL"),
+        ),
+        # expressed concern (ابراز نگرانی) about a delisting
+        (
+            "کانادا نام حماس را از فهرست تروریستی حذف کرد.\nاسرائیل از تصمیم اتاوا ابراز نگرانی کرد.",
+            ("REACT", "asserted", "IL"),
+        ),
         # English: designate
         ("Canada designated Hezbollah as a terrorist entity on Monday.", ("LIST", "asserted", "CA")),
         # English: delist
@@ -61,6 +84,15 @@ def test_trigger_gives_type_and_actor(extract: Extract, text: str, want: tuple[s
         ("The British government said it would proscribe Hamas next week.", "planned"),
         # English "is considering"
         ("Britain is considering whether to proscribe the IRGC.", "possible"),
+        # a cabinet approving a ministry's proposal to ban: done, not proposed
+        ("کابینه پاکستان پیشنهاد وزارت داخله را برای ممنوع کردن تحریک طالبان پاکستان تأیید کرد.", "asserted"),
+        # a non-binding motion (طرح غیرالزامی) asking for a listing: possible
+        (
+            "مجلس هلند با تصویب یک طرح غیرالزامی از حکومت خواسته بود که سپاه پاسداران را در فهرست تروریستی بگذارد.",
+            "possible",
+        ),
+        # "is not" (نیست): the step is not a recognition
+        ("سخنگوی وزارت خارجه ترکیه گفت این اقدام به معنای به رسمیت شناختن حکومت طالبان نیست.", "denied"),
         # English "stopped short of": denied
         ("The Kremlin stopped short of recognising the Taliban government.", "denied"),
     ],

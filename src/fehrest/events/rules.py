@@ -63,12 +63,32 @@ class Rules:
     person_objects: re.Pattern[str]
 
 
+def _replace_spaces(pattern: str, space: str) -> str:
+    """Replace each space outside a character class (``[^ .]`` keeps its space)."""
+    out = []
+    in_class = escaped = False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == "[" and not in_class:
+            in_class = True
+        elif ch == "]" and in_class:
+            in_class = False
+        elif ch == " " and not in_class:
+            out.append(space)
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
 def _compile(pattern: str, macros: dict[str, str], language: str, source: str) -> re.Pattern[str]:
     for name, value in macros.items():
         pattern = pattern.replace("{" + name + "}", value)
     # A space in a Persian pattern stands for a space, a lost ZWNJ or nothing.
     # Quotation marks may wrap a word of the phrase ("«ممنوع» شد").
-    pattern = pattern.replace(" ", '[ «»"]{0,3}') if language == "fa" else pattern.replace(" ", r"\s+")
+    pattern = _replace_spaces(pattern, '[ «»"]{0,3}' if language == "fa" else r"\s+")
     try:
         return re.compile(pattern)
     except re.error as exc:
