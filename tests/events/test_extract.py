@@ -200,3 +200,47 @@ def test_coordinated_states_with_own_dates_are_separate_events(extract: Extract)
         for e in extract(text, published="2025-03-01").events or ()
     }
     assert got == {("CA", "2020"), ("DE", "2021")}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "want"),
+    [
+        # the group itself, named by an anaphor as the subject
+        (
+            "Kazakhstan banned Hizb ut-Tahrir on Monday.\nThe group condemned the ban as unjust.\n",
+            "2025-03-05",
+            (None, "Hizb ut-Tahrir"),
+        ),
+        # Persian: "this group" as the subject of the condemnation
+        (
+            "آلمان حماس را ممنوع کرد.\nاین گروه تصمیم برلین را محکوم کرده است.\n",
+            "2025-03-05",
+            (None, "Hamas"),
+        ),
+        # the group's leadership (رهبری) speaks for the group, not for the state
+        (
+            "حکومت مصر اخوان‌المسلمین را ممنوع اعلام کرد.\nرهبری اخوان‌المسلمین تصمیم حکومت را محکوم کرد.\n",
+            "2025-03-05",
+            (None, "Muslim Brotherhood"),
+        ),
+        # "the Taliban's foreign ministry" is the Afghan state once they govern
+        (
+            "Uzbekistan removed the Taliban from its list of banned groups.\n"
+            "The Taliban's foreign ministry welcomed the decision.\n",
+            "2025-03-05",
+            ("AF", "Taliban"),
+        ),
+        # ... but a Taliban spokesman in 2015 speaks for an insurgent movement
+        (
+            "Uzbekistan removed the Taliban from its list of banned groups.\n"
+            "A spokesman for the Taliban welcomed the decision.\n",
+            "2015-03-05",
+            (None, "Taliban"),
+        ),
+    ],
+)
+def test_react_actor_is_who_reacts(
+    extract: Extract, text: str, published: str, want: tuple[str | None, str]
+) -> None:
+    react = [e for e in extract(text, published=published).events or () if e.type == "REACT"]
+    assert [(e.actor.jurisdiction, e.target.name) for e in react] == [want]

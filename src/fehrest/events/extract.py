@@ -31,6 +31,8 @@ from fehrest.model import (
 _ACTOR_KINDS = frozenset({"jurisdiction", "body", "office", "person"})
 # Bodies that report rather than act.
 _REPORTER_ROLES = frozenset({"news agency", "media", "newspaper", "broadcaster"})
+# Object pronouns among the group anaphors: "آن را" is never a subject.
+_OBJECT_PRONOUNS = frozenset({"آن را", "آنها را", "آن ها را", "آنان را", "it", "them"})
 # How specific an authority is: a named office beats "the government".
 _VAGUE_AUTHORITIES = frozenset({"government"})
 
@@ -136,6 +138,7 @@ class SentenceReader:
         mentions: Sequence[Mention],
         de_facto: dict[str, str],
         authorities: AuthorityTable | None = None,
+        published: str | None = None,
     ) -> None:
         self.rules = rules
         self.layer = layer
@@ -143,6 +146,7 @@ class SentenceReader:
         self.mentions = mentions
         self.de_facto = de_facto
         self.authorities = authorities or load_authorities()
+        self.published = published
         self.last_target: tuple[str, str, bool] | None = None
         self.last_actor: Actor | None = None
         self.events_so_far = 0
@@ -205,7 +209,15 @@ class SentenceReader:
             return True
         after = self._folded(mention.norm_end, min(mention.norm_end + 25, len(self.layer.normalized)))
         after = after.strip().removeprefix("'s").removeprefix("’s").strip()
-        return self.rules.government_words.match(after) is not None
+        if self.rules.government_words.match(after) is not None:
+            return True
+        # "The Taliban's foreign ministry": a body of the state right after the group.
+        return any(
+            m.kind in ("body", "office")
+            and 0 <= m.norm_start - mention.norm_end <= 12
+            and self._jurisdiction_of(m) == self._de_facto(mention)
+            for m in self.mentions
+        )
 
     def _de_facto(self, mention: Mention) -> str | None:
         for key in (mention.entity_id, mention.name):
@@ -460,31 +472,50 @@ class SentenceReader:
     # -- the sentence ------------------------------------------------------
 
     def _react_subject(self, ctx: Context, span: tuple[int, int]) -> Actor | None:
-        """A non-state reactor: a group (not a government) named before the trigger."""
-        before = [
-            m
-            for m in self.mentions
-            if _in(m, ctx.focus.norm_start, span[0]) and m.kind in (*_ACTOR_KINDS, "group")
-        ]
+        """A non-state reactor: a group (not a government) that is the subject.
+
+        The group itself ("Hamas condemned ..."), its spokesman or leadership
+        ("رهبری تحریک لبیک", "a spokesman for the group"), or the group named
+        earlier when the subject points back to it ("The group said ...",
+        "این گروه ... محکوم کرد").
+        """
+        clause_start, _ = self._clause(ctx, span)
+        start = max(clause_start, ctx.focus.norm_start)
+        before = [m for m in self.mentions if _in(m, start, span[0]) and m.kind in (*_ACTOR_KINDS, "group")]
+        head = self._folded(start, span[0]).lstrip(" ،,«»\"'")
+        anaphor = self.rules.group_anaphors.match(head)
+        if (
+            anaphor is not None
+            and anaphor.group().strip() not in _OBJECT_PRONOUNS
+            and self.last_target is not None
+            and self.de_facto.get(self.last_target[0].casefold()) is None
+        ):
+            tid, name, _ = self.last_target
+            return Actor(jurisdiction=None, name=name, id=tid)
         if not before:
             return None
         first = before[0]
         if first.kind == "group" and not self._is_government(first, ctx.start):
             return Actor(jurisdiction=None, name=first.name or first.text, id=first.entity_id)
-        if first.kind in ("person", "body") and self._jurisdiction_of(first) is None:
+        if first.kind in ("person", "body", "office"):
             if (first.role or "") in _REPORTER_ROLES:
                 return None
-            # A group's spokesman speaks for the group; an NGO for itself.
+            # A group's spokesman or leader speaks for the group; an NGO for itself.
             group = next(
                 (
                     m
                     for m in self.mentions
-                    if m.kind == "group" and first.norm_end <= m.norm_start <= first.norm_end + 40
+                    if m.kind == "group"
+                    and first.norm_end <= m.norm_start <= first.norm_end + 40
+                    and m.norm_end <= span[0]
+                    and self._de_facto(m) is None
                 ),
                 None,
             )
-            speaker = group or first
-            return Actor(jurisdiction=None, name=speaker.name or speaker.text, id=speaker.entity_id)
+            if group is not None:
+                return Actor(jurisdiction=None, name=group.name or group.text, id=group.entity_id)
+            if self._jurisdiction_of(first) is None and first.kind != "office":
+                return Actor(jurisdiction=None, name=first.name or first.text, id=first.entity_id)
         return None
 
     def read(self, ctx: Context) -> list[Candidate]:
@@ -620,10 +651,13 @@ def read_candidates(
     layer: TextLayer,
     times: Sequence[TimeExpression],
     mentions: Sequence[Mention],
+    published: str | None = None,
 ) -> list[Candidate]:
     """Return the candidates of a whole document, in reading order."""
     authorities = load_authorities()
-    reader = SentenceReader(rules, layer, times, mentions, authorities.de_facto, authorities)
+    reader = SentenceReader(
+        rules, layer, times, mentions, authorities.de_facto_on(published), authorities, published
+    )
     out: list[Candidate] = []
     for ctx in _contexts(layer):
         out.extend(reader.read(ctx))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -61,6 +61,14 @@ class Rules:
     subjunctive: re.Pattern[str]
     administration: re.Pattern[str]
     person_objects: re.Pattern[str]
+    # A group named as another's alias ("as another name for X"): not the target.
+    alias_context: re.Pattern[str]
+    # What may stand between a listed group and the groups listed with it
+    # ("..., along with 12 other groups including X").
+    inclusion: re.Pattern[str]
+    # A subject that names the state by its organ alone ("The government had
+    # banned ..."): the state of the sentences before.
+    subject_anaphors: re.Pattern[str]
 
 
 def _replace_spaces(pattern: str, space: str) -> str:
@@ -93,6 +101,9 @@ def _compile(pattern: str, macros: dict[str, str], language: str, source: str) -
         return re.compile(pattern)
     except re.error as exc:
         raise InputError(source, f"bad pattern {pattern!r}: {exc}") from None
+
+
+_NEVER = "(?!x)x"
 
 
 @cache
@@ -144,6 +155,9 @@ def load_rules(language: str) -> Rules:
         subjunctive=comp(raw["subjunctive"]),
         administration=comp(raw["administration"]),
         person_objects=comp(raw["person_objects"]),
+        alias_context=comp(raw.get("alias_context") or _NEVER),
+        inclusion=comp(raw.get("inclusion") or _NEVER),
+        subject_anaphors=comp(raw.get("subject_anaphors") or _NEVER),
     )
 
 
@@ -155,6 +169,15 @@ class AuthorityTable:
     spokesman_roles: frozenset[str]
     de_facto: dict[str, str]
     by_jurisdiction: dict[str, dict[str, str]]
+    # Since when a de facto government runs its country (ISO date); before
+    # that day the group is a non-state actor.
+    de_facto_since: dict[str, str] = field(default_factory=dict)
+
+    def de_facto_on(self, published: str | None) -> dict[str, str]:
+        """The de facto governments in power on a publication day (all, when it is unknown)."""
+        if published is None:
+            return self.de_facto
+        return {k: v for k, v in self.de_facto.items() if self.de_facto_since.get(k, "") <= published}
 
     def name(self, authority: str | None, jurisdiction: str | None) -> str | None:
         """The authority as the jurisdiction names it (US foreign ministry → state department)."""
@@ -167,10 +190,21 @@ class AuthorityTable:
 def load_authorities() -> AuthorityTable:
     """Load ``data/events/authority.yaml``."""
     raw: dict[str, Any] = load_yaml("events", "authority.yaml")
+    de_facto: dict[str, str] = {}
+    since: dict[str, str] = {}
+    for name, value in (raw.get("de_facto_governments") or {}).items():
+        key = str(name).casefold()
+        if isinstance(value, dict):
+            de_facto[key] = str(value["jurisdiction"])
+            if value.get("since"):
+                since[key] = str(value["since"])
+        else:
+            de_facto[key] = str(value)
     return AuthorityTable(
         roles={str(k): str(v) for k, v in raw["roles"].items()},
         spokesman_roles=frozenset(raw.get("spokesman_roles") or ()),
-        de_facto={str(k).casefold(): str(v) for k, v in (raw.get("de_facto_governments") or {}).items()},
+        de_facto=de_facto,
+        de_facto_since=since,
         by_jurisdiction={
             str(code): {str(k): str(v) for k, v in names.items()}
             for code, names in (raw.get("by_jurisdiction") or {}).items()
