@@ -5,13 +5,15 @@
 #   scripts/pg-test.sh stop
 #   scripts/pg-test.sh url     # prints the URL of the running cluster
 #
-# Data lives under build/pg/ (relative to the repo); the server listens on
+# Data lives under /tmp/fehrest-pg-<hash of the checkout path>; the server listens on
 # 127.0.0.1 only, on the first free port from 54329, trusts local connections,
 # and runs as the "postgres" system user because postgres refuses root.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-root="$repo/build/pg"
+# The cluster lives outside the checkout: the postgres user must reach its
+# folder, and a checkout under a private home folder would not let it.
+root="${FEHREST_PG_ROOT:-/tmp/fehrest-pg-$(printf '%s' "$repo" | md5sum | cut -c1-10)}"
 data="$root/data"
 bin="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)}"
 user=fehrest
