@@ -244,3 +244,36 @@ def test_react_actor_is_who_reacts(
 ) -> None:
     react = [e for e in extract(text, published=published).events or () if e.type == "REACT"]
     assert [(e.actor.jurisdiction, e.target.name) for e in react] == [want]
+
+
+def test_alias_named_group_is_not_the_target(extract: Extract) -> None:
+    # "listed as another name for al-Nusra": the group listed is HTS.
+    doc = extract(
+        "Canada added Hayat Tahrir al-Sham to its terrorist list in 2018 as another name for the al-Nusra Front.\n",
+        published="2025-03-01",
+    )
+    assert {e.target.name for e in doc.events or ()} == {"Hayat Tahrir al-Sham"}
+
+
+def test_groups_listed_along_with_others_are_each_listed(extract: Extract) -> None:
+    # "..., along with five other groups including X and Y": three listings.
+    doc = extract(
+        "New Zealand on Monday listed the Proud Boys as a terrorist entity, along with five other groups "
+        "including The Base and the Atomwaffen Division.\n",
+        published="2025-03-04",
+    )
+    assert {e.target.name for e in doc.events or ()} == {"Proud Boys", "The Base", "Atomwaffen Division"}
+
+
+def test_relative_clause_has_its_own_subject_and_date(extract: Extract) -> None:
+    # The subject of "which banned" is the state before it; its date is the ban's.
+    doc = extract(
+        "Japan listed Hamas on Monday.\n"
+        "The step follows France, which banned the group in March 2019.\n"
+        "Jordan, which outlawed Hamas in 1999, welcomed the move.\n",
+        published="2025-03-04",
+    )
+    got = {(e.type, e.actor.jurisdiction, e.date.value if e.date else None) for e in doc.events or ()}
+    assert ("LIST", "FR", "2019-03") in got
+    assert ("LIST", "JO", "1999") in got
+    assert ("REACT", "JO", None) in got

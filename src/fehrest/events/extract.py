@@ -147,6 +147,8 @@ class SentenceReader:
         self.de_facto = de_facto
         self.authorities = authorities or load_authorities()
         self.published = published
+        # The triggers of the sentence being read: (span, type).
+        self._sentence_triggers: list[tuple[tuple[int, int], str]] = []
         self.last_target: tuple[str, str, bool] | None = None
         self.last_actor: Actor | None = None
         self.events_so_far = 0
@@ -164,11 +166,20 @@ class SentenceReader:
         """The clause of the sentence the trigger sits in (normalised offsets)."""
         base = ctx.focus.norm_start
         start, end = base, ctx.focus.norm_end
-        for m in self.rules.clause_breaks.finditer(self._folded(base, end)):
+        folded = self._folded(base, end)
+        for m in self.rules.clause_breaks.finditer(folded):
             if base + m.end() <= span[0]:
+                if self.rules.relative_clause.match(folded, m.end()):
+                    # A relative clause ends at the next comma; a trigger past
+                    # it belongs to the clause the relative one interrupts.
+                    close = folded.find(",", m.end())
+                    if close != -1 and base + close < span[0]:
+                        continue
+                    if close != -1:
+                        end = base + close
                 start = base + m.end()
             elif base + m.start() >= span[1]:
-                end = base + m.start()
+                end = min(end, base + m.start())
                 break
         return start, end
 
@@ -253,6 +264,14 @@ class SentenceReader:
         if is_react:
             # The reacting government is not what it reacts to.
             groups = [m for m in groups if not self._is_government(m, ctx.focus.norm_start)]
+        # "Listed as another name for al-Nusra": the group listed is the one
+        # the sentence is about, not the name it is said to stand for.
+        named = [
+            m
+            for m in groups
+            if not self._preceded_by(self.rules.alias_context, m.norm_start, 30, ctx.focus.norm_start)
+        ]
+        groups = named or groups
         if groups:
             mid = (span[0] + span[1]) / 2
             best = min(groups, key=lambda m: abs((m.norm_start + m.norm_end) / 2 - mid))
@@ -263,7 +282,10 @@ class SentenceReader:
                 while 0 <= i + step < len(groups):
                     a, b = sorted((groups[i], groups[i + step]), key=lambda m: m.norm_start)
                     gap = self._folded(a.norm_end, b.norm_start)
-                    if not self.rules.coordination.fullmatch(gap):
+                    if not (
+                        self.rules.coordination.fullmatch(gap)
+                        or (step == 1 and self.rules.inclusion.fullmatch(gap))
+                    ):
                         break
                     i += step
                     chosen.append(groups[i])
@@ -317,6 +339,11 @@ class SentenceReader:
         before = [m for m in candidates if m.norm_end <= span[0]]
         clause_start, _ = self._clause(ctx, span)
         in_clause = [m for m in before if m.norm_start >= clause_start]
+        if not in_clause and self.rules.relative_clause.match(self._folded(clause_start, span[0])):
+            # "the United Kingdom, which banned ...": the noun the clause hangs on.
+            head = [m for m in before if 0 <= clause_start - m.norm_end <= 3]
+            if head:
+                in_clause = head[-1:]
         if in_clause:
             # Each clause has its own subject ("Islamabad banned it, and London
             # proscribed it the same year").
@@ -416,7 +443,7 @@ class SentenceReader:
         after = after.strip().removeprefix("'s").removeprefix("’s").strip()
         return self.rules.administration.match(after) is not None
 
-    def _date(self, ctx: Context, span: tuple[int, int]) -> DateValue | None:
+    def _date(self, ctx: Context, span: tuple[int, int], trigger_type: str) -> DateValue | None:
         options = [
             t
             for t in self.times
@@ -427,6 +454,20 @@ class SentenceReader:
         clause = self._clause(ctx, span)
         options = [t for t in options if _in(t, *clause)] or options
         mid = (span[0] + span[1]) / 2
+        # A date beside another kind of trigger is that trigger's ("Egypt,
+        # which outlawed it in 2013, welcomed the move": 2013 is the ban's).
+        others = [s for s, kind in self._sentence_triggers if s != span and kind != trigger_type]
+        if others:
+
+            def distance(t: TimeExpression, s: tuple[int, int]) -> int:
+                # A comma between them is a clause apart: it weighs more than words.
+                a, b = sorted((t.norm_end, s[0])) if t.norm_end <= s[0] else sorted((s[1], t.norm_start))
+                between = self.layer.normalized[a:b]
+                return b - a + 100 * (between.count(",") + between.count("،"))
+
+            options = [t for t in options if all(distance(t, span) <= distance(t, o) for o in others)]
+            if not options:
+                return None
         best = min(options, key=lambda t: abs((t.norm_start + t.norm_end) / 2 - mid))
         return best.date
 
@@ -530,6 +571,9 @@ class SentenceReader:
         if not matches:
             return []
         has_react = any(t.type == "REACT" for t, _ in matches)
+        self._sentence_triggers = [
+            ((sentence.norm_start + m.start(), sentence.norm_start + m.end()), t.type) for t, m in matches
+        ]
         out: list[Candidate] = []
         react_actor: Actor | None = None
         for trigger, match in matches:
@@ -581,12 +625,16 @@ class SentenceReader:
                     react_actor = candidate.actor
                 out.append(candidate)
         for c in out:
-            if not c.embedded or c.type == "REACT":
+            if (not c.embedded or c.type == "REACT") and not (self.last_target and self._background(c)):
                 self.last_target = (c.target_id, c.target_name, c.target_provisional)
             if c.actor.jurisdiction is not None and c.type != "REACT":
                 self.last_actor = c.actor
         self.events_so_far += len(out)
         return out
+
+    def _background(self, c: Candidate) -> bool:
+        """A restated older listing ("has listed since 2001"): not what "the decision" refers to."""
+        return c.date is not None and self.published is not None and c.date.value[:4] < self.published[:4]
 
     def _candidate(
         self,
@@ -610,7 +658,10 @@ class SentenceReader:
             return None
         authority, agent = self._authority(ctx, chosen)
         authority = self.authorities.name(authority, actor.jurisdiction)
-        date = None if embedded else self._date(ctx, span)
+        # An event named inside a reaction takes no date of its own, unless
+        # a relative clause gives it one ("Egypt, which banned it in 2013, welcomed").
+        in_relative = self.rules.relative_clause.match(self._folded(*self._clause(ctx, span)))
+        date = self._date(ctx, span, trigger.type) if not embedded or in_relative else None
         modality = self._modality(ctx, span)
         if is_react and modality != "denied":
             modality = "asserted"  # a reaction is reported as made; "calls for" is its content

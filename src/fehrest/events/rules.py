@@ -69,6 +69,9 @@ class Rules:
     # A subject that names the state by its organ alone ("The government had
     # banned ..."): the state of the sentences before.
     subject_anaphors: re.Pattern[str]
+    # A clause that opens with a relative pronoun ("..., which banned X"):
+    # its subject is the noun just before it.
+    relative_clause: re.Pattern[str]
 
 
 def _replace_spaces(pattern: str, space: str) -> str:
@@ -158,6 +161,7 @@ def load_rules(language: str) -> Rules:
         alias_context=comp(raw.get("alias_context") or _NEVER),
         inclusion=comp(raw.get("inclusion") or _NEVER),
         subject_anaphors=comp(raw.get("subject_anaphors") or _NEVER),
+        relative_clause=comp(raw.get("relative_clause") or _NEVER),
     )
 
 
