@@ -465,7 +465,17 @@ class SentenceReader:
                 between = self.layer.normalized[a:b]
                 return b - a + 100 * (between.count(",") + between.count("،"))
 
-            options = [t for t in options if all(distance(t, span) <= distance(t, o) for o in others)]
+            def between(t: TimeExpression, o: tuple[int, int]) -> bool:
+                left, right = sorted((span, o))
+                return left[1] <= t.norm_start and t.norm_end <= right[0]
+
+            # Only a date between two triggers is contested; one before both
+            # ("On 28 May Putin spoke of recognising and delisting") is shared.
+            options = [
+                t
+                for t in options
+                if all(not between(t, o) or distance(t, span) <= distance(t, o) for o in others)
+            ]
             if not options:
                 return None
         best = min(options, key=lambda t: abs((t.norm_start + t.norm_end) / 2 - mid))
