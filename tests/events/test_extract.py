@@ -88,7 +88,8 @@ def test_trigger_gives_type_and_actor(extract: Extract, text: str, want: tuple[s
         ("کابینه پاکستان پیشنهاد وزارت داخله را برای ممنوع کردن تحریک طالبان پاکستان تأیید کرد.", "asserted"),
         # a non-binding motion (طرح غیرالزامی) asking for a listing: possible
         (
-            "مجلس هلند با تصویب یک طرح غیرالزامی از حکومت خواسته بود که سپاه پاسداران را در فهرست تروریستی بگذارد.",
+            "مجلس هلند با تصویب یک طرح غیرالزامی از حکومت خواسته بود "
+            "که سپاه پاسداران را در فهرست تروریستی بگذارد.",
             "possible",
         ),
         # "is not" (نیست): the step is not a recognition
@@ -249,7 +250,8 @@ def test_react_actor_is_who_reacts(
 def test_alias_named_group_is_not_the_target(extract: Extract) -> None:
     # "listed as another name for al-Nusra": the group listed is HTS.
     doc = extract(
-        "Canada added Hayat Tahrir al-Sham to its terrorist list in 2018 as another name for the al-Nusra Front.\n",
+        "Canada added Hayat Tahrir al-Sham to its terrorist list in 2018 "
+        "as another name for the al-Nusra Front.\n",
         published="2025-03-01",
     )
     assert {e.target.name for e in doc.events or ()} == {"Hayat Tahrir al-Sham"}
@@ -277,3 +279,28 @@ def test_relative_clause_has_its_own_subject_and_date(extract: Extract) -> None:
     assert ("LIST", "FR", "2019-03") in got
     assert ("LIST", "JO", "1999") in got
     assert ("REACT", "JO", None) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the recogniser is the metonym (Ankara), not the Taliban's government after it
+        ("با این حال، آنکارا هنوز حکومت طالبان را به رسمیت نشناخته است.", ("TR", "denied")),
+        # the Taliban minister announces that Beijing recognised them: China recognises
+        (
+            "وزیر خارجه حکومت طالبان اعلام کرد که پکن امارت اسلامی را به رسمیت شناخته است.",
+            ("CN", "asserted"),
+        ),
+        # a passive noun phrase ("being recognised") is no act of recognition
+        ("مقام‌های طالبان از به رسمیت شناخته شدن روزافزون امارت اسلامی سخن گفتند.", None),
+    ],
+)
+def test_recognition_actor_is_the_recogniser(
+    extract: Extract, text: str, want: tuple[str, str] | None
+) -> None:
+    got = [
+        (e.actor.jurisdiction, e.modality)
+        for e in extract(text, published="2025-03-01").events or ()
+        if e.type == "RECOGNIZE"
+    ]
+    assert got == ([want] if want else [])

@@ -315,7 +315,13 @@ class SentenceReader:
         return []
 
     def _actor(
-        self, ctx: Context, span: tuple[int, int], target_id: str, exclude: Actor | None, embedded: bool
+        self,
+        ctx: Context,
+        span: tuple[int, int],
+        target_id: str,
+        exclude: Actor | None,
+        embedded: bool,
+        recognised: str | None = None,
     ) -> tuple[Actor | None, Mention | None]:
         """Who acted: the subject before the trigger, else a later mention, else focus."""
         floor = ctx.start
@@ -336,6 +342,10 @@ class SentenceReader:
                 m.kind == "group" and m.entity_id != target_id and self._de_facto(m) is not None
             ):
                 candidates.append(m)
+        if recognised is not None:
+            # Who recognises is never the government recognised ("Moscow has
+            # not recognised the Taliban government").
+            candidates = [m for m in candidates if self._jurisdiction_of(m) != recognised]
         before = [m for m in candidates if m.norm_end <= span[0]]
         clause_start, _ = self._clause(ctx, span)
         in_clause = [m for m in before if m.norm_start >= clause_start]
@@ -530,8 +540,7 @@ class SentenceReader:
         earlier when the subject points back to it ("The group said ...",
         "این گروه ... محکوم کرد").
         """
-        clause_start, _ = self._clause(ctx, span)
-        start = max(clause_start, ctx.focus.norm_start)
+        start = ctx.focus.norm_start
         before = [m for m in self.mentions if _in(m, start, span[0]) and m.kind in (*_ACTOR_KINDS, "group")]
         head = self._folded(start, span[0]).lstrip(" ،,«»\"'")
         anaphor = self.rules.group_anaphors.match(head)
@@ -663,7 +672,10 @@ class SentenceReader:
         if is_react:
             actor = self._react_subject(ctx, span)
         if actor is None:
-            actor, chosen = self._actor(ctx, span, target_id, react_actor if embedded else None, embedded)
+            recognised = self.de_facto.get(target_id.casefold()) if trigger.type == "RECOGNIZE" else None
+            actor, chosen = self._actor(
+                ctx, span, target_id, react_actor if embedded else None, embedded, recognised
+            )
         if actor is None:
             return None
         authority, agent = self._authority(ctx, chosen)

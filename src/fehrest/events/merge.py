@@ -95,6 +95,8 @@ def _fold_headlines(groups: list[Group]) -> list[Group]:
                 and h.first.target_id == g.first.target_id
                 and h.first.type in ("LIST", "DELIST", "SUSPEND")
                 and g.first.type in ("LIST", "DELIST", "SUSPEND")
+                # A restated older listing ("added in May 2018") is not the news.
+                and (h.date is None or h.date.precision == "day")
             ]
             if body and not any(h.key() == g.key() for h in body):
                 # The body's claim stays first: it gives the event its type.
