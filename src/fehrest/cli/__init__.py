@@ -20,6 +20,7 @@ from fehrest.cli import entities as _entities  # noqa: F401  isort: skip
 from fehrest.cli import register as _register  # noqa: F401  isort: skip
 from fehrest.cli import ingest as _ingest  # noqa: F401  isort: skip
 from fehrest.cli import web as _web  # noqa: F401  isort: skip
+from fehrest.cli import backfill as _backfill  # noqa: F401  isort: skip
 
 __all__ = ["app", "main"]
 

@@ -1,0 +1,30 @@
+"""Engine ``local``: the workers' half of a backfill in a process pool on this machine."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterator, Sequence
+from functools import partial
+
+from fehrest.backfill.work import Extractor, Outcome, extract_relevant, process_file
+
+
+def _process_all(path: str, extract: Extractor) -> list[Outcome]:
+    return list(process_file(path, extract))
+
+
+def run_local(
+    files: Sequence[str], workers: int = 1, extract: Extractor = extract_relevant
+) -> Iterator[Outcome]:
+    """Outcomes of every file, in file order, from ``workers`` processes (1: in this process).
+
+    Files are the unit of work, as Spark's tasks are: the two engines read the
+    same records in the same order, so they store the same facts.
+    """
+    if workers <= 1 or len(files) <= 1:
+        for path in files:
+            yield from process_file(path, extract)
+        return
+    with multiprocessing.get_context("spawn").Pool(min(workers, len(files))) as pool:
+        for outcomes in pool.imap(partial(_process_all, extract=extract), files):
+            yield from outcomes
