@@ -37,22 +37,14 @@ def find_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
 
 def read_file(path: Path) -> Iterator[Document | InputError]:
     """Yield the documents in one file, and an error for each bad part."""
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from iter_jsonl_documents(path)
+        return
     try:
         data = path.read_bytes()
     except OSError as exc:
         yield InputError(str(path), f"cannot read: {exc.strerror}")
-        return
-    suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        # Decode line by line: one bad byte costs one record, not the file.
-        for number, raw in enumerate(data.splitlines(), start=1):
-            if not raw.strip():
-                continue
-            text = _decode(raw, path, number)
-            if isinstance(text, InputError):
-                yield text
-                continue
-            yield _parse_record(text, path, number, f"{path}:{number}")
         return
     text = _decode(data, path, None)
     if isinstance(text, InputError):
@@ -64,6 +56,27 @@ def read_file(path: Path) -> Iterator[Document | InputError]:
             yield InputError(str(path), "empty file")
     else:
         yield from _read_json(text, path)
+
+
+def iter_jsonl_documents(path: str | Path) -> Iterator[Document | InputError]:
+    """Yield the records of a JSON Lines file ``{text, url, published, language}`` as Documents."""
+    path = Path(path)
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        yield InputError(str(path), f"cannot read: {exc.strerror}")
+        return
+    # Streamed line by line: a gigabyte of JSON Lines never sits in memory whole.
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            # Decode line by line: one bad byte costs one record, not the file.
+            text = _decode(raw.rstrip(b"\r\n"), path, number)
+            if isinstance(text, InputError):
+                yield text
+                continue
+            yield _parse_record(text, path, number, f"{path}:{number}")
 
 
 def _decode(data: bytes, path: Path, line: int | None) -> str | InputError:
