@@ -95,7 +95,7 @@ def test_trigger_gives_type_and_actor(extract: Extract, text: str, want: tuple[s
         # "is not" (نیست): the step is not a recognition
         ("سخنگوی وزارت خارجه ترکیه گفت این اقدام به معنای به رسمیت شناختن حکومت طالبان نیست.", "denied"),
         # English "intended to": an announced intention, planned
-        ("The interior minister announced on Monday that she intended to proscribe Hamas.", "planned"),
+        ("Germany's interior minister announced on Monday that she intended to proscribe Hamas.", "planned"),
         # English: an order laid before parliament to proscribe, not yet approved
         ("Britain's home secretary laid an order before parliament to proscribe Hezbollah.", "planned"),
         # English "stopped short of": denied
