@@ -1,4 +1,6 @@
-"""Read local files into Documents: ``.txt`` (one document), ``.json`` and ``.jsonl`` (records).
+"""Read local text files into Documents: ``.txt`` (one document), ``.json`` and ``.jsonl`` (records).
+
+:func:`find_files` also finds the pages, feeds and WARC files that :mod:`.sources` reads.
 
 A JSON record is ``{text, url?, source?, published?, language?, title?}``; a
 ``.json`` file holds one record or a list of them. Problems come back as
@@ -17,7 +19,7 @@ from typing import Any
 from fehrest.errors import InputError
 from fehrest.model import Document
 
-SUFFIXES = (".txt", ".json", ".jsonl")
+SUFFIXES = (".txt", ".json", ".jsonl", ".html", ".htm", ".warc", ".warc.gz", ".rss", ".atom", ".xml")
 _FIELDS = ("text", "url", "source", "published", "language", "title")
 
 
@@ -26,13 +28,17 @@ def find_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
     for item in paths:
         path = Path(item)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and _readable(p))
         elif not path.exists():
             yield InputError(str(path), "no such file or folder")
-        elif path.suffix.lower() not in SUFFIXES:
+        elif not _readable(path):
             yield InputError(str(path), f"cannot read {path.suffix or 'files without a suffix'} files yet")
         else:
             yield path
+
+
+def _readable(path: Path) -> bool:
+    return path.name.lower().endswith(SUFFIXES)
 
 
 def read_file(path: Path) -> Iterator[Document | InputError]:

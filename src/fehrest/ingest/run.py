@@ -1,17 +1,33 @@
-"""Ingest files into the register: read, extract, store in batches, record failures."""
+"""Ingest sources into the register: read, extract (in a process pool), store in batches, record failures."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import os
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from fehrest.errors import InputError
-from fehrest.ingest.read import find_files, read_file
+from fehrest.ingest.fetch import Fetcher
+from fehrest.ingest.sources import iter_sources
+from fehrest.ingest.work import Extractor, WorkItem, default_extractor, process_item, warm_worker
+from fehrest.language import READ_LANGUAGES, base_language
 from fehrest.model import Document
 from fehrest.register.store import Register, StoreResult
 
-Extractor = Callable[[Document], Document]
+__all__ = [
+    "Extractor",
+    "IngestSummary",
+    "default_extractor",
+    "extract_stream",
+    "ingest_items",
+    "ingest_paths",
+]
+
+_CHUNK = 16  # items per task: big enough to amortise pickling, small enough to keep workers busy
 
 
 @dataclass(slots=True)
@@ -21,6 +37,9 @@ class IngestSummary:
     documents_read: int = 0
     stored: StoreResult = field(default_factory=StoreResult)
     failures: list[InputError] = field(default_factory=list)
+    # Documents per language code, and those in languages Fehrest does not read yet.
+    languages: Counter[str] = field(default_factory=Counter)
+    not_read: Counter[str] = field(default_factory=Counter)
 
     @property
     def new_documents(self) -> int:
@@ -31,11 +50,85 @@ class IngestSummary:
         return self.stored.unchanged_documents
 
 
-def default_extractor(doc: Document) -> Document:
-    """The extraction pipeline (imported late: it loads language data)."""
-    from fehrest.pipeline import extract_document
+def default_workers() -> int:
+    """All the cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
-    return extract_document(doc)
+
+def _process_chunk(chunk: list[WorkItem | InputError], extract: Extractor) -> list[Document | InputError]:
+    return [item if isinstance(item, InputError) else process_item(item, extract) for item in chunk]
+
+
+def extract_stream(
+    items: Iterable[WorkItem | InputError], extract: Extractor = default_extractor, workers: int = 1
+) -> Iterator[Document | InputError]:
+    """Extract every item, in order; with ``workers > 1`` in a process pool.
+
+    At most ``2 × workers`` chunks are in flight, so memory stays flat however
+    long the input is: the reader is only asked for more as results come back.
+    """
+    if workers <= 1:
+        for item in items:
+            yield item if isinstance(item, InputError) else process_item(item, extract)
+        return
+    source = iter(items)
+    window: deque[Future[list[Document | InputError]]] = deque()
+    with ProcessPoolExecutor(max_workers=workers, initializer=warm_worker) as pool:
+        while True:
+            while len(window) < 2 * workers:
+                chunk = list(islice(source, _CHUNK))
+                if not chunk:
+                    break
+                window.append(pool.submit(_process_chunk, chunk, extract))
+            if not window:
+                return
+            yield from window.popleft().result()
+
+
+def ingest_items(
+    reg: Register,
+    items: Iterable[WorkItem | InputError],
+    extract: Extractor = default_extractor,
+    batch_size: int = 50,
+    workers: int = 1,
+    on_document: Callable[[Document | InputError], None] | None = None,
+    store: Callable[[list[Document]], StoreResult] | None = None,
+) -> IngestSummary:
+    """Extract items and store them batch by batch, recording failures.
+
+    Each batch is one transaction, so a crash loses at most the batch in
+    flight and never leaves half a document. ``store`` replaces
+    ``reg.store_documents`` (``watch`` wraps it to compare status around it).
+    """
+    summary = IngestSummary()
+    batch: list[Document] = []
+    save = store or reg.store_documents
+
+    def flush() -> None:
+        if batch:
+            summary.stored = summary.stored + save(batch)
+            batch.clear()
+
+    for result in extract_stream(items, extract, workers):
+        if isinstance(result, InputError):
+            summary.failures.append(result)
+            reg.record_failure(result.source, result.problem, result.line)
+        else:
+            summary.documents_read += 1
+            summary.languages[result.language] += 1
+            if base_language(result.language) not in READ_LANGUAGES:
+                # Stored all the same, so reading it again is a no-op.
+                summary.not_read[result.language] += 1
+            batch.append(result)
+            if len(batch) >= batch_size:
+                flush()
+        if on_document is not None:
+            on_document(result)
+    flush()
+    return summary
 
 
 def ingest_paths(
@@ -44,41 +137,26 @@ def ingest_paths(
     extract: Extractor = default_extractor,
     batch_size: int = 50,
     on_file: Callable[[Path | None], None] | None = None,
+    workers: int = 1,
+    fetcher: Fetcher | None = None,
+    on_document: Callable[[Document | InputError], None] | None = None,
 ) -> IngestSummary:
-    """Read files and folders, extract events, and store them batch by batch.
+    """Read files, folders, URLs and feeds, extract events, and store them batch by batch.
 
-    Each batch is one transaction, so a crash loses at most the batch in
-    flight and never leaves half a document. Bad input and extraction
-    failures are recorded (in the summary and the register) and skipped.
+    Bad input and extraction failures are recorded (in the summary and the
+    register's ``failures`` table) and skipped; what was stored before stays.
     """
-    summary = IngestSummary()
-    batch: list[Document] = []
 
-    def flush() -> None:
-        if batch:
-            summary.stored = summary.stored + reg.store_documents(batch)
-            batch.clear()
-
-    def fail(error: InputError) -> None:
-        summary.failures.append(error)
-        reg.record_failure(error.source, error.problem, error.line)
-
-    for item in find_files(paths):
-        if isinstance(item, InputError):
-            fail(item)
-            continue
-        for doc in read_file(item):
-            if isinstance(doc, InputError):
-                fail(doc)
-                continue
-            summary.documents_read += 1
-            try:
-                batch.append(extract(doc))
-            except Exception as exc:  # one document's crash must not stop the batch
-                fail(InputError(doc.source, f"extraction failed: {type(exc).__name__}: {exc}"))
-            if len(batch) >= batch_size:
-                flush()
+    def source_done(name: str) -> None:
         if on_file is not None:
-            on_file(item)
-    flush()
-    return summary
+            on_file(Path(name))
+
+    paths = list(paths)
+    own_fetcher = fetcher is None and any(str(p).startswith(("http://", "https://")) for p in paths)
+    active = Fetcher() if own_fetcher else fetcher
+    try:
+        items = iter_sources(paths, active, on_source=source_done)
+        return ingest_items(reg, items, extract, batch_size, workers, on_document)
+    finally:
+        if own_fetcher and active is not None:
+            active.close()

@@ -18,8 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from fehrest.errors import InputError
-from fehrest.ingest.html import extract_html
-from fehrest.language import identify_language
+from fehrest.ingest.work import Page, page_document
 from fehrest.model import Document
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -37,6 +36,12 @@ def is_warc(path: Path) -> bool:
 
 def iter_warc_documents(path: str | Path) -> Iterator[Document | InputError]:
     """Yield a Document per HTML or text response record of a WARC file, and an error per bad one."""
+    for item in iter_warc_pages(path):
+        yield page_document(item) if isinstance(item, Page) else item
+
+
+def iter_warc_pages(path: str | Path) -> Iterator[Page | InputError]:
+    """Yield the raw pages of a WARC file (cheap: no extraction), and an error per bad record."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -67,7 +72,7 @@ def iter_warc_documents(path: str | Path) -> Iterator[Document | InputError]:
                 return
             record_id = record.rec_headers.get_header("WARC-Record-ID") or "(no id)"
             try:
-                item = _document_of(record, path, record_id, offset)
+                item = _page_of(record, path, record_id, offset)
                 records.read_to_end()
             except broken as exc:
                 yield _broken(path, f"record {record_id} at byte {offset}", exc)
@@ -89,7 +94,7 @@ def _broken(path: Path, where: str, exc: Exception) -> InputError:
     return InputError(str(path), f"truncated or corrupt WARC {where}: {reason}")
 
 
-def _document_of(record: Any, path: Path, record_id: str, offset: int) -> Document | InputError | None:
+def _page_of(record: Any, path: Path, record_id: str, offset: int) -> Page | InputError | None:
     if record.rec_type != "response":
         return None
     http = record.http_headers
@@ -100,28 +105,25 @@ def _document_of(record: Any, path: Path, record_id: str, offset: int) -> Docume
     if mime not in _HTML_TYPES and mime not in _TEXT_TYPES:
         return None
     url = record.rec_headers.get_header("WARC-Target-URI")
-    source = url or f"{path}#{record_id}"
     payload = _read_payload(record.content_stream())
+    where = f"record {record_id} at byte {offset}"
     if payload is None:
-        return InputError(str(path), f"record {record_id} at byte {offset}: page larger than 20 MB, skipped")
+        return InputError(str(path), f"{where}: page larger than 20 MB, skipped")
     _check_complete(record)
     warc_date = record.rec_headers.get_header("WARC-Date") or ""
-    meta = {"record_id": record_id, "warc_date": warc_date, "warc_file": str(path), "offset": offset}
-    charset = _charset(content_type)
-    if mime in _TEXT_TYPES:
-        text = payload.decode(charset or "utf-8", errors="replace").strip()
-        if not text:
-            return InputError(str(path), f"record {record_id} at byte {offset}: empty text")
-        doc = Document(text=text, source=source, url=url, language=identify_language(text))
-    else:
-        found = extract_html(payload, url, encoding=charset, source=source)
-        if isinstance(found, InputError):
-            return InputError(str(path), f"record {record_id} at byte {offset} ({url}): {found.problem}")
-        doc = found
-    if doc.published is None and len(warc_date) >= 10:
+    return Page(
+        body=payload,
+        url=url,
+        source=url or f"{path}#{record_id}",
+        charset=_charset(content_type),
+        plain_text=mime in _TEXT_TYPES,
         # The crawl day bounds the publication day; it stands in, marked inferred.
-        doc = doc.with_layers(published=warc_date[:10], published_inferred=True)
-    return doc.with_layers(meta={**doc.meta, **meta})
+        published=warc_date[:10] or None,
+        published_inferred=True,
+        failure_source=str(path),
+        failure_prefix=f"{where} ({url}): " if url else f"{where}: ",
+        meta={"record_id": record_id, "warc_date": warc_date, "warc_file": str(path), "offset": offset},
+    )
 
 
 def _read_payload(stream: Any) -> bytes | None:
