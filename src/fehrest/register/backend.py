@@ -95,6 +95,9 @@ class SqliteBackend(_Nesting):
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA busy_timeout=30000")
         self.conn.execute("PRAGMA cache_size=-65536")
+        # Pages beyond the cache are read through the OS's page cache without a
+        # read() call each: merging and status touch scattered rows of big tables.
+        self.conn.execute("PRAGMA mmap_size=1073741824")
 
     def any_of(self, column: str, values: Sequence[Any], sqltype: str = "text") -> tuple[str, list[Any]]:
         return f"{column} IN ({','.join('?' * len(values))})", list(values)

@@ -204,6 +204,15 @@ MIGRATIONS: tuple[Migration, ...] = (
             "DROP INDEX facts_target",
         ),
     ),
+    Migration(
+        5,
+        "drop-events-target",
+        (
+            # No question reads events by group: --known-on selects facts first,
+            # then their events by fact. Keeping it up cost a tenth of ingestion.
+            "DROP INDEX events_target",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

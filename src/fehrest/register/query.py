@@ -25,7 +25,7 @@ from fehrest.register.facts import (
     flag_contradictions,
     fold_sources,
 )
-from fehrest.register.store import SOURCES_HEAD, Register, chunked
+from fehrest.register.store import HEAD_FIELDS, SOURCES_HEAD, Register, chunked
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,7 +332,9 @@ class HeadSources(Sequence[Source]):
         return repr(self._parsed())
 
 
-def _source_from_head(h: dict[str, Any]) -> Source:
+def _source_from_head(item: list[Any] | dict[str, Any]) -> Source:
+    """One source of ``sources_head``: an array in :data:`HEAD_FIELDS` order (older rows: an object)."""
+    h = item if isinstance(item, dict) else dict(zip(HEAD_FIELDS, item, strict=True))
     return Source(
         document_id=h["document_id"],
         source=h["source"],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,6 +24,8 @@ from fehrest.register.facts import (
     stronger_modality,
 )
 from fehrest.register.migrations import migrate
+
+_encode_string: Callable[[str], str] = json.encoder.encode_basestring
 
 Clock = Callable[[], str]
 _CHUNK = 500  # parameters per IN (...) list, well under both servers' limits
@@ -70,15 +73,22 @@ class _FactState:
     first_ingested_at: str
     last_ingested_at: str
     # sources_head as JSON text, appended to in place: no decode and re-encode.
+    # None when the row has none, or has a full one we did not read.
     head: str | None = None
+    # dirty: the row needs an update; changed: more than the count, the last
+    # record time and the head changed (so the indexed columns are rewritten).
     dirty: bool = False
+    changed: bool = False
     events: list[tuple[Any, ...]] = field(default_factory=list)
 
+    def head_wants_more(self) -> bool:
+        """Whether the next source goes into ``sources_head`` (call before counting it)."""
+        return self.head is not None and self.source_count < SOURCES_HEAD
+
     def add_to_head(self, source_json: str) -> None:
-        """Keep a source on the fact row while it is among the first few (call after counting it)."""
-        held = min(self.source_count - 1, SOURCES_HEAD)
-        if self.head is not None and held < SOURCES_HEAD:
-            self.head = self.head[:-1] + ("," if held else "") + source_json + "]"
+        """Keep a source on the fact row while it is among the first few (call before counting it)."""
+        if self.head is not None and self.source_count < SOURCES_HEAD:
+            self.head = self.head[:-1] + ("," if self.source_count else "") + source_json + "]"
 
     def preference(self, claim: DatedClaim) -> tuple[int, int, str, int]:
         """Among matching facts: the same value first, then text-dated, then latest, then oldest id."""
@@ -90,13 +100,31 @@ class _FactState:
         )
 
 
+# How many sources a fact row keeps in ``sources_head`` (the rest stay in events).
+SOURCES_HEAD = 3
+# The order of a source's values in ``sources_head`` (older rows hold objects with these keys).
+HEAD_FIELDS = (
+    "document_id",
+    "source",
+    "url",
+    "reported_at",
+    "ingested_at",
+    "evidence",
+    "modality",
+    "date",
+    "date_text",
+    "date_from_published",
+    "authority",
+    "agent",
+    "rule",
+    "confidence",
+)
+# A full head never changes again: merging does not read it.
 _FACT_COLUMNS = (
     "id, fact_key, type, modality, jurisdiction, actor_id, actor_name, target_id, date_value, "
     "date_from_published, authority, list, program, stance, contradicted, source_count, "
-    "first_ingested_at, last_ingested_at, sources_head"
+    f"first_ingested_at, last_ingested_at, CASE WHEN source_count < {SOURCES_HEAD} THEN sources_head END"
 )
-# How many sources a fact row keeps in ``sources_head`` (the rest stay in events).
-SOURCES_HEAD = 3
 
 
 def _state_from_row(row: Row) -> _FactState:
@@ -284,18 +312,30 @@ class Register:
             found.setdefault(key, [])
         return found
 
+    def merge_events(self, docs: Sequence[Document], now: str | None = None) -> tuple[int, int]:
+        """Merge the events of documents already stored into facts, as ingestion does.
+
+        For callers that add events to a stored document (review's corrections):
+        the documents are not inserted or checked. Returns (events stored, facts
+        created). Runs in the caller's transaction, or in one of its own.
+        """
+        with self.db.transaction():
+            return self._merge_events(list(docs), self.clock() if now is None else now)
+
     def _merge_events(self, docs: list[Document], now: str) -> tuple[int, int]:
-        pending = [(d, e) for d in docs for e in d.events or ()]
-        if not pending:
-            return 0, 0
         keyed = [
             (fact_key(e.type, e.actor.jurisdiction, e.actor.id, e.target.id, e.modality), d, e)
-            for d, e in pending
+            for d in docs
+            for e in d.events or ()
         ]
+        if not keyed:
+            return 0, 0
         keys = {k for k, _, _ in keyed}
         wanted = keys | {o for k in keys if (o := opposite_key(k)) is not None}
         facts = self._load_facts(wanted)
-        touched: list[_FactState] = []
+        touched: dict[int, _FactState] = {}
+        prefix_of: Document | None = None
+        prefix = ""
         for key, doc, event in keyed:
             claim = _claim_of(event, doc)
             state = self._match(facts[key], claim)
@@ -303,22 +343,21 @@ class Register:
                 state = _new_state(key, doc, event, claim, now)
                 facts[key].append(state)
             else:
-                state.claim = refine_date(state.claim, claim)
-                state.modality = stronger_modality(state.modality, event.modality)
-                state.authority = state.authority or event.authority
-                state.list_name = state.list_name or event.list
-                state.program = state.program or _program_of(event, doc)
-                state.source_count += 1
+                _absorb(state, event, doc, claim)
                 state.last_ingested_at = now
                 state.dirty = True
+            if state.head_wants_more():
+                if doc is not prefix_of:
+                    prefix_of, prefix = doc, _head_prefix(doc, now)
+                state.add_to_head(prefix + _head_rest(event, claim))
+            state.source_count += 1
             state.events.append(_event_row(doc, event, claim, now))
-            state.add_to_head(_head_source(doc, event, claim, now))
-            touched.append(state)
+            touched[id(state)] = state
         self._flag_contradictions(facts, keys)
-        created = [s for s in {id(s): s for s in touched}.values() if s.id is None]
+        created = [s for s in touched.values() if s.id is None]
         self._insert_facts(created)
         self._update_facts([s for ss in facts.values() for s in ss if s.dirty and s.id is not None])
-        rows = [(state.id, *row) for state in {id(s): s for s in touched}.values() for row in state.events]
+        rows = [(state.id, *row) for state in touched.values() for row in state.events]
         self.db.executemany(
             "INSERT INTO events (fact_id, document_id, event_key, type, modality, jurisdiction, actor_id, "
             "actor_name, authority, agent, target_id, target_name, list, program, date_value, "
@@ -344,8 +383,7 @@ class Register:
                     if a.claim.value and b.claim.value and compatible(a.claim.value, b.claim.value):
                         for s in (a, b):
                             if not s.contradicted:
-                                s.contradicted = True
-                                s.dirty = True
+                                s.contradicted = s.dirty = s.changed = True
 
     def _insert_facts(self, states: list[_FactState]) -> None:
         if not states:
@@ -361,14 +399,21 @@ class Register:
         ids = self.db.allocate_ids("facts", len(states))
         for state, new_id in zip(states, ids, strict=True):
             state.id = new_id
-            state.dirty = False
+            state.dirty = state.changed = False
         self.db.executemany(sql, [(s.id, *_fact_row(s)) for s in states])
 
     def _update_facts(self, states: list[_FactState]) -> None:
+        """Write merged facts back; most merges only count a source, which leaves the indexes alone."""
+        # A head left unread (full) or absent stays as the row has it.
+        self.db.executemany(
+            "UPDATE facts SET source_count = ?, last_ingested_at = ?, "
+            "sources_head = COALESCE(?, sources_head) WHERE id = ?",
+            [(s.source_count, s.last_ingested_at, s.head, s.id) for s in states if not s.changed],
+        )
         self.db.executemany(
             "UPDATE facts SET modality = ?, date_value = ?, date_precision = ?, date_start = ?, "
             "date_end = ?, date_from_published = ?, authority = ?, list = ?, program = ?, contradicted = ?, "
-            "source_count = ?, last_ingested_at = ?, sources_head = ? WHERE id = ?",
+            "source_count = ?, last_ingested_at = ?, sources_head = COALESCE(?, sources_head) WHERE id = ?",
             [
                 (
                     s.modality,
@@ -384,6 +429,7 @@ class Register:
                     s.id,
                 )
                 for s in states
+                if s.changed
             ],
         )
 
@@ -420,6 +466,19 @@ def _program_of(event: Event, doc: Document) -> str | None:
     return programs.get(event.id) if isinstance(programs, dict) else None
 
 
+def _absorb(state: _FactState, event: Event, doc: Document, claim: DatedClaim) -> None:
+    """Merge what one more source says into a fact: a finer date, a stronger modality, blanks filled."""
+    before = (state.claim, state.modality, state.authority, state.list_name, state.program)
+    state.claim = refine_date(state.claim, claim)
+    state.modality = stronger_modality(state.modality, event.modality)
+    state.authority = state.authority or event.authority
+    state.list_name = state.list_name or event.list
+    if state.program is None:
+        state.program = _program_of(event, doc)
+    if (state.claim, state.modality, state.authority, state.list_name, state.program) != before:
+        state.changed = True
+
+
 def _date_columns(claim: DatedClaim) -> tuple[str | None, str | None, str | None, str | None]:
     if claim.value is None:
         return None, None, None, None
@@ -443,7 +502,7 @@ def _new_state(key: str, doc: Document, event: Event, claim: DatedClaim, now: st
         program=_program_of(event, doc),
         stance=event.stance,
         contradicted=False,
-        source_count=1,
+        source_count=0,
         first_ingested_at=now,
         last_ingested_at=now,
         head="[]",
@@ -474,33 +533,45 @@ def _fact_row(s: _FactState) -> tuple[Any, ...]:
     )
 
 
-def _head_source(doc: Document, e: Event, claim: DatedClaim, now: str) -> str:
-    """A source as ``sources_head`` keeps it (the fields of :class:`~fehrest.register.facts.Source`)."""
-    return json.dumps(
-        {
-            "document_id": doc.id,
-            "source": doc.source,
-            "url": doc.url,
-            "reported_at": doc.published,
-            "ingested_at": now,
-            "evidence": [v.text for v in e.evidence],
-            "modality": e.modality,
-            "date": claim.value,
-            "date_text": None if e.date is None else e.date.text,
-            "date_from_published": claim.from_published,
-            "authority": e.authority,
-            "agent": e.agent,
-            "rule": e.rule,
-            "confidence": e.confidence,
-        },
-        ensure_ascii=False,
+def _text(value: str | None) -> str:
+    return "null" if value is None else _encode_string(value)
+
+
+def _head_prefix(doc: Document, now: str) -> str:
+    """The document's part of a ``sources_head`` entry (shared by its events)."""
+    return f"[{_text(doc.id)},{_text(doc.source)},{_text(doc.url)},{_text(doc.published)},{_text(now)},"
+
+
+def _head_rest(e: Event, claim: DatedClaim) -> str:
+    """The event's part of a ``sources_head`` entry: with the prefix, an array in :data:`HEAD_FIELDS` order.
+
+    Written by hand (strings through the json module's C encoder): an array of
+    fourteen values is half the size of an object and several times as fast to make.
+    """
+    evidence = ",".join(_encode_string(v.text) for v in e.evidence)
+    confidence = float(e.confidence)
+    return (
+        f"[{evidence}],{_text(e.modality)},{_text(claim.value)},"
+        f"{_text(None if e.date is None else e.date.text)},{'true' if claim.from_published else 'false'},"
+        f"{_text(e.authority)},{_text(e.agent)},{_text(e.rule)},"
+        f"{repr(confidence) if math.isfinite(confidence) else json.dumps(confidence)}]"
+    )
+
+
+def _evidence_json(e: Event) -> str:
+    """The evidence spans as ``json.dumps`` writes them (review reads them back), made faster."""
+    return (
+        "["
+        + ", ".join(
+            f'{{"text": {_encode_string(v.text)}, "start": {int(v.start)}, "end": {int(v.end)}}}'
+            for v in e.evidence
+        )
+        + "]"
     )
 
 
 def _event_row(doc: Document, e: Event, claim: DatedClaim, now: str) -> tuple[Any, ...]:
-    evidence = json.dumps(
-        [{"text": v.text, "start": v.start, "end": v.end} for v in e.evidence], ensure_ascii=False
-    )
+    evidence = _evidence_json(e)
     return (
         doc.id,
         e.id,
