@@ -407,7 +407,7 @@ def _merge_corrected(
         events=(event,),
         meta={"programs": programs},
     )
-    reg._merge_events([doc], now)
+    reg.merge_events([doc], now)
     rows = reg.db.query(
         f"{_EVENT_SELECT} WHERE e.document_id = ? AND e.event_key = ? ORDER BY e.id DESC LIMIT 1",
         (stored.document_id, key),
