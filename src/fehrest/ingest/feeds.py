@@ -18,7 +18,7 @@ from typing import Any
 from fehrest.errors import InputError
 
 _TAG = re.compile(r"<[^>]*>")
-_FULL_TEXT = 300  # characters: shorter carried content is a teaser, the page has the article
+_FULL_TEXT = 200  # characters: shorter carried content is a teaser, the page has the article
 
 
 @dataclass(frozen=True, slots=True)
