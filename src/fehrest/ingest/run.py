@@ -27,7 +27,7 @@ __all__ = [
     "ingest_paths",
 ]
 
-_CHUNK = 16  # items per task: big enough to amortise pickling, small enough to keep workers busy
+_CHUNK = 32  # items per task: big enough to amortise pickling, small enough to keep workers busy
 
 
 @dataclass(slots=True)
