@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
+import pytest
 from backfill_helpers import pages, write_jsonl, write_warc
 from typer.testing import CliRunner
 
@@ -33,3 +35,20 @@ def test_backfill_command_explains_a_source_only_spark_reads(tmp_path: Path) -> 
     result = CliRunner().invoke(app, ["backfill", "s3a://bucket/news/", "--db", str(tmp_path / "r.sqlite")])
     assert result.exit_code != 0
     assert "--engine spark" in str(result.exception) + result.output
+
+
+@pytest.mark.postgres
+@pytest.mark.slow
+def test_backfill_command_on_spark_writes_parquet_and_the_register(
+    spark: Any, tmp_path: Path, pg_url: str
+) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    write_warc(folder / "crawl.warc.gz", pages(20, every=4, seed=6))
+    out = tmp_path / "events"
+    # The session the fixture made is the one the command gets (getOrCreate).
+    args = ["backfill", str(folder), "--engine", "spark", "--master", "local[2,2]", "--db", pg_url]
+    result = CliRunner().invoke(app, [*args, "--parquet", str(out)])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"pages read\s*│\s*20\s*│", result.output)
+    assert spark.read.parquet(str(out)).count() > 0
