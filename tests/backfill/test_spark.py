@@ -94,8 +94,10 @@ def test_backfill_spark_reads_uris_through_the_cluster_file_system(
     folder = tmp_path / "news"
     folder.mkdir()
     write_warc(folder / "crawl.warc.gz", pages(20, every=4, seed=5))
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4")
     through_hadoop = _run(pg_url, [f"file://{folder}/"], Engine.spark, spark=spark)
     direct = _run(other_pg_url, [str(folder)], Engine.local, workers=1)
     assert through_hadoop.tally == direct.tally
     assert through_hadoop.pages == 20
+    assert [f.source.rsplit("/", 1)[-1] for f in through_hadoop.failures] == ["notes.pdf"]
     assert snapshot(pg_url)["facts"] == snapshot(other_pg_url)["facts"]

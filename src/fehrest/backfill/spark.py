@@ -17,7 +17,8 @@ from functools import partial
 from typing import Any
 
 from fehrest.backfill.events import EVENT_COLUMNS, event_rows
-from fehrest.backfill.work import Extractor, Outcome, extract_relevant, process_bytes, process_file
+from fehrest.backfill.sources import readable
+from fehrest.backfill.work import Extractor, Failure, Outcome, extract_relevant, process_bytes, process_file
 from fehrest.model import Document
 
 
@@ -45,7 +46,11 @@ def _files_partition(paths: Iterable[str], extract: Extractor) -> Iterator[Outco
 
 def _bytes_partition(items: Iterable[tuple[str, bytes]], extract: Extractor) -> Iterator[Outcome]:
     for uri, data in items:
-        yield from process_bytes(uri, data, extract)
+        if readable(uri):
+            yield from process_bytes(uri, data, extract)
+        else:
+            # A folder on the cluster may hold other files too: name them, read on.
+            yield Failure(uri, "not a file Fehrest reads (WARC, JSONL, JSON, text)")
 
 
 def outcomes_rdd(
