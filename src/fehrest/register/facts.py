@@ -92,7 +92,8 @@ def refine_date(fact: DatedClaim, claim: DatedClaim) -> DatedClaim:
         return DatedClaim(claim.value, claim.from_published)
     if claim.from_published and not fact.from_published:
         return fact
-    if PRECISION_RANK[precision_of(claim.value)] > PRECISION_RANK[precision_of(fact.value)]:
+    # Valid ISO values: the longer is the finer (day 10, month 7, year 4 characters).
+    if len(claim.value) > len(fact.value):
         return DatedClaim(claim.value, claim.from_published)
     return fact
 

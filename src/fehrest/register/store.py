@@ -29,6 +29,8 @@ _encode_string: Callable[[str], str] = json.encoder.encode_basestring
 
 Clock = Callable[[], str]
 _CHUNK = 500  # parameters per IN (...) list, well under both servers' limits
+# Fact keys kept in memory between batches (a few facts, 400 bytes each, per key); past this, start afresh.
+_CACHE_LIMIT = 250_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +82,13 @@ class _FactState:
     dirty: bool = False
     changed: bool = False
     events: list[tuple[Any, ...]] = field(default_factory=list)
+
+    def settle(self) -> None:
+        """Forget what was written: the state now matches its row (a full head is not kept)."""
+        self.events = []
+        self.dirty = self.changed = False
+        if self.source_count >= SOURCES_HEAD:
+            self.head = None
 
     def head_wants_more(self) -> bool:
         """Whether the next source goes into ``sources_head`` (call before counting it)."""
@@ -174,6 +183,10 @@ class Register:
         self.db = db
         self.clock = clock
         migrate(db, clock())
+        # Facts merged by earlier batches, by key, kept while nobody else writes
+        # (see _fact_cache): the next batch then reads no fact it has seen.
+        self._cache: dict[str, list[_FactState]] = {}
+        self._cache_mark: object | None = None
 
     @classmethod
     def open(cls, target: str | Path | None = None, clock: Clock = utc_now) -> Register:
@@ -201,10 +214,18 @@ class Register:
         if not batch:
             return StoreResult()
         now = self.clock()
-        with _gc_paused(), self.db.transaction():
-            fresh = self._fresh_documents(batch)
-            self._insert_documents(fresh, kind, now)
-            new_events, new_facts = self._merge_events(fresh, now)
+        own = not self.db.in_transaction()
+        try:
+            with _gc_paused(), self.db.transaction():
+                cache = self._fact_cache(own)
+                fresh = self._fresh_documents(batch)
+                self._insert_documents(fresh, kind, now)
+                new_events, new_facts = self._merge_events(fresh, now, cache)
+        except BaseException:
+            self._forget_facts()
+            raise
+        if cache is not None:
+            self._cache_mark = self.db.change_mark()
         return StoreResult(
             new_documents=len(fresh),
             unchanged_documents=len(batch) - len(fresh),
@@ -300,17 +321,19 @@ class Register:
             [(alias.casefold(), gid) for alias, gid in aliases if alias.strip()],
         )
 
-    def _load_facts(self, keys: Iterable[str]) -> dict[str, list[_FactState]]:
-        found: dict[str, list[_FactState]] = {}
-        unique = sorted(set(keys))
-        for part in chunked(unique):
+    def _load_facts(
+        self, keys: Iterable[str], cache: dict[str, list[_FactState]]
+    ) -> dict[str, list[_FactState]]:
+        """The facts of each key: from the cache, else read (and then cached)."""
+        missing = sorted(k for k in set(keys) if k not in cache)
+        for part in chunked(missing):
             where, params = self.db.any_of("fact_key", part)
             for row in self.db.query(f"SELECT {_FACT_COLUMNS} FROM facts WHERE {where}", params):
                 state = _state_from_row(row)
-                found.setdefault(state.key, []).append(state)
-        for key in unique:
-            found.setdefault(key, [])
-        return found
+                cache.setdefault(state.key, []).append(state)
+        for key in missing:
+            cache.setdefault(key, [])
+        return cache
 
     def merge_events(self, docs: Sequence[Document], now: str | None = None) -> tuple[int, int]:
         """Merge the events of documents already stored into facts, as ingestion does.
@@ -319,10 +342,32 @@ class Register:
         the documents are not inserted or checked. Returns (events stored, facts
         created). Runs in the caller's transaction, or in one of its own.
         """
+        self._forget_facts()
         with self.db.transaction():
             return self._merge_events(list(docs), self.clock() if now is None else now)
 
-    def _merge_events(self, docs: list[Document], now: str) -> tuple[int, int]:
+    def _fact_cache(self, own: bool) -> dict[str, list[_FactState]] | None:
+        """The facts kept from earlier batches, when they still hold (call inside the transaction).
+
+        They hold when this batch commits on its own (no outer transaction may
+        roll it back) and nobody, on this connection or another, wrote since
+        the last batch. PostgreSQL cannot tell cheaply, so it keeps none.
+        """
+        mark = self.db.change_mark()
+        if not own or mark is None:
+            self._forget_facts()
+            return None
+        if mark != self._cache_mark or len(self._cache) > _CACHE_LIMIT:
+            self._cache = {}
+        return self._cache
+
+    def _forget_facts(self) -> None:
+        self._cache = {}
+        self._cache_mark = None
+
+    def _merge_events(
+        self, docs: list[Document], now: str, cache: dict[str, list[_FactState]] | None = None
+    ) -> tuple[int, int]:
         keyed = [
             (fact_key(e.type, e.actor.jurisdiction, e.actor.id, e.target.id, e.modality), d, e)
             for d in docs
@@ -332,7 +377,7 @@ class Register:
             return 0, 0
         keys = {k for k, _, _ in keyed}
         wanted = keys | {o for k in keys if (o := opposite_key(k)) is not None}
-        facts = self._load_facts(wanted)
+        facts = self._load_facts(wanted, {} if cache is None else cache)
         touched: dict[int, _FactState] = {}
         prefix_of: Document | None = None
         prefix = ""
@@ -353,10 +398,11 @@ class Register:
             state.source_count += 1
             state.events.append(_event_row(doc, event, claim, now))
             touched[id(state)] = state
-        self._flag_contradictions(facts, keys)
+        flagged = self._flag_contradictions(facts, touched.values())
         created = [s for s in touched.values() if s.id is None]
         self._insert_facts(created)
-        self._update_facts([s for ss in facts.values() for s in ss if s.dirty and s.id is not None])
+        involved = [*touched.values(), *flagged]
+        self._update_facts(list({id(s): s for s in involved if s.dirty and s.id is not None}.values()))
         rows = [(state.id, *row) for state in touched.values() for row in state.events]
         self.db.executemany(
             "INSERT INTO events (fact_id, document_id, event_key, type, modality, jurisdiction, actor_id, "
@@ -365,6 +411,8 @@ class Register:
             "reported_at, ingested_at) VALUES (" + ", ".join("?" * 25) + ")",
             rows,
         )
+        for state in involved:
+            state.settle()
         return len(rows), len(created)
 
     @staticmethod
@@ -373,17 +421,28 @@ class Register:
         return max(matching, key=lambda s: s.preference(claim)) if matching else None
 
     @staticmethod
-    def _flag_contradictions(facts: dict[str, list[_FactState]], keys: set[str]) -> None:
-        for key in keys:
-            other = opposite_key(key)
-            if other is None:
+    def _flag_contradictions(
+        facts: dict[str, list[_FactState]], touched: Iterable[_FactState]
+    ) -> list[_FactState]:
+        """Flag asserted LIST/DELIST facts whose dates may be the same day; return the facts flagged.
+
+        Only a new fact or a new date can make a contradiction: other pairs were
+        checked when they were last written (flags stay until a review refolds).
+        """
+        flagged: list[_FactState] = []
+        for a in touched:
+            if a.id is not None and not a.changed:
                 continue
-            for a in facts[key]:
-                for b in facts.get(other, ()):
-                    if a.claim.value and b.claim.value and compatible(a.claim.value, b.claim.value):
-                        for s in (a, b):
-                            if not s.contradicted:
-                                s.contradicted = s.dirty = s.changed = True
+            other = opposite_key(a.key)
+            if other is None or not a.claim.value:
+                continue
+            for b in facts.get(other, ()):
+                if b.claim.value and compatible(a.claim.value, b.claim.value):
+                    for s in (a, b):
+                        if not s.contradicted:
+                            s.contradicted = s.dirty = s.changed = True
+                            flagged.append(s)
+        return flagged
 
     def _insert_facts(self, states: list[_FactState]) -> None:
         if not states:
