@@ -7,15 +7,23 @@ several documents at day or month precision, so merging and date refinement
 run as they do on real news. PostgreSQL is the peer, measured in the same run
 on the cluster ``scripts/pg-test.sh`` starts (or ``FEHREST_TEST_PG_URL``).
 
-    .venv/bin/python bench/bench_register.py [--events N] [--pg-events N] [--no-pg]
+The 1,000,000-event register is built once into ``build/bench-register/`` and
+reused while its schema version is current (``--rebuild`` builds it anew): its
+ingestion rate is the one recorded when it was built. Every run also stores
+the first ``--pg-events`` events afresh on both SQLite and PostgreSQL, so the
+ingestion of this code is always measured, side by side.
+
+    .venv/bin/python bench/bench_register.py [--events N] [--pg-events N] [--no-pg] [--rebuild]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -26,6 +34,7 @@ from pathlib import Path
 
 from fehrest.model import Actor, DateValue, Document, Event, Evidence, Target
 from fehrest.register import Register, status
+from fehrest.register.migrations import LATEST_VERSION
 
 REPO = Path(__file__).resolve().parents[1]
 BUILD = REPO / "build" / "bench-register"
@@ -85,33 +94,79 @@ def synthetic_documents(events: int, seed: int = 7) -> Iterator[list[Document]]:
         yield batch
 
 
-def measure(target: str, events: int, queries: int = 300) -> tuple[float, float, float, float, int]:
-    """Return (events/s stored, per CPU second of this process, status p50 ms, p95 ms, facts).
+Row = tuple[str, int, int, float, float, float, float]
+
+
+def ingest(target: str, events: int) -> tuple[float, float]:
+    """Store the synthetic events; return (events/s, events per CPU second of this process).
 
     The machine is shared: the CPU-time rate says what the code does when it
     has a core to itself (for PostgreSQL it leaves out the server's work).
     """
-    reg = Register.open(target)
     stored = 0
     elapsed = cpu = 0.0
-    for batch in synthetic_documents(events):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        stored += reg.store_documents(batch).new_events
-        elapsed += time.perf_counter() - start
-        cpu += time.process_time() - start_cpu
-    facts = int(reg.db.query("SELECT COUNT(*) FROM facts")[0][0])
-    rng = random.Random(3)
-    timings: list[float] = []
-    for _ in range(queries):
-        name = f"Group {rng.randrange(GROUPS)}"
-        as_of = f"{rng.randint(1995, 2025)}-06-30"
-        start = time.perf_counter()
-        status(reg, name, as_of=as_of)
-        timings.append((time.perf_counter() - start) * 1000)
-    reg.close()
+    with Register.open(target) as reg:
+        for batch in synthetic_documents(events):
+            start, start_cpu = time.perf_counter(), time.process_time()
+            stored += reg.store_documents(batch).new_events
+            elapsed += time.perf_counter() - start
+            cpu += time.process_time() - start_cpu
+    return stored / elapsed, stored / cpu
+
+
+def query(target: str, queries: int = 300) -> tuple[float, float, int]:
+    """Status of one group in every jurisdiction: (p50 ms, p95 ms, facts in the register)."""
+    with Register.open(target) as reg:
+        facts = int(reg.db.query("SELECT COUNT(*) FROM facts")[0][0])
+        rng = random.Random(3)
+        timings: list[float] = []
+        for _ in range(queries):
+            name = f"Group {rng.randrange(GROUPS)}"
+            as_of = f"{rng.randint(1995, 2025)}-06-30"
+            start = time.perf_counter()
+            status(reg, name, as_of=as_of)
+            timings.append((time.perf_counter() - start) * 1000)
     timings.sort()
-    p95 = timings[int(0.95 * len(timings)) - 1]
-    return stored / elapsed, stored / cpu, statistics.median(timings), p95, facts
+    return statistics.median(timings), timings[int(0.95 * len(timings)) - 1], facts
+
+
+def measure(name: str, target: str, events: int) -> Row:
+    print(f"{name}: storing {events:,} events …", file=sys.stderr, flush=True)
+    return (name, events, *_facts_last(ingest(target, events), query(target)))
+
+
+def _facts_last(
+    rates: tuple[float, float], answers: tuple[float, float, int]
+) -> tuple[int, float, float, float, float]:
+    return (answers[2], *rates, answers[0], answers[1])
+
+
+def big_register(events: int, rebuild: bool) -> Row:
+    """The large SQLite register: reused when it is current, else built (and its rate recorded)."""
+    path, notes = BUILD / "register.sqlite", BUILD / "build.json"
+    recorded = json.loads(notes.read_text()) if notes.exists() and path.exists() else {}
+    if rebuild or recorded.get("schema") != _schema_version(path) or recorded.get("events") != events:
+        for old in BUILD.glob("register.sqlite*"):
+            old.unlink()
+        BUILD.mkdir(parents=True, exist_ok=True)
+        print(f"SQLite: building a register of {events:,} events …", file=sys.stderr, flush=True)
+        rate, cpu_rate = ingest(str(path), events)
+        recorded = {"schema": LATEST_VERSION, "events": events, "rate": rate, "cpu_rate": cpu_rate}
+        recorded["built_at"] = time.strftime("%Y-%m-%d %H:%M")
+        notes.write_text(json.dumps(recorded))
+        label = "SQLite"
+    else:
+        label = "SQLite (a)"
+        print(f"SQLite: reusing {path} (built {recorded['built_at']})", file=sys.stderr, flush=True)
+    return (label, events, *_facts_last((recorded["rate"], recorded["cpu_rate"]), query(str(path))))
+
+
+def _schema_version(path: Path) -> int | None:
+    """The schema version a register file has, without migrating it."""
+    if not path.exists():
+        return None
+    with sqlite3.connect(path) as conn:
+        return int(conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0])
 
 
 def postgres_url() -> str | None:
@@ -129,12 +184,13 @@ def main() -> None:
     # PostgreSQL stores about as fast as SQLite here but would double the run.
     parser.add_argument("--pg-events", type=int, default=200_000)
     parser.add_argument("--no-pg", action="store_true")
+    parser.add_argument("--rebuild", action="store_true", help="build the large register anew")
     args = parser.parse_args()
-    shutil.rmtree(BUILD, ignore_errors=True)
-    BUILD.mkdir(parents=True)
-    rows: list[tuple[str, int, float, float, float, float, int]] = []
-    print(f"SQLite: storing {args.events:,} events …", file=sys.stderr, flush=True)
-    rows.append(("SQLite", args.events, *measure(str(BUILD / "register.sqlite"), args.events)))
+    rows = [big_register(args.events, args.rebuild)]
+    scratch = BUILD / "scratch"
+    shutil.rmtree(scratch, ignore_errors=True)
+    rows.append(measure("SQLite", str(scratch / "register.sqlite"), args.pg_events))
+    shutil.rmtree(scratch, ignore_errors=True)
     url = None if args.no_pg else postgres_url()
     if url:
         import psycopg
@@ -142,31 +198,28 @@ def main() -> None:
         schema = f"bench_{uuid.uuid4().hex[:8]}"
         with psycopg.connect(url, autocommit=True) as conn:
             conn.execute(f"CREATE SCHEMA {schema}")
-        print(f"PostgreSQL: storing {args.pg_events:,} events …", file=sys.stderr, flush=True)
         try:
             sep = "&" if "?" in url else "?"
-            rows.append(
-                (
-                    "PostgreSQL",
-                    args.pg_events,
-                    *measure(f"{url}{sep}options=-csearch_path%3D{schema}", args.pg_events),
-                )
-            )
+            target = f"{url}{sep}options=-csearch_path%3D{schema}"
+            rows.append(measure("PostgreSQL", target, args.pg_events))
         finally:
             with psycopg.connect(url, autocommit=True) as conn:
                 conn.execute(f"DROP SCHEMA {schema} CASCADE")
-    base = rows[0]
     print(
         f"\nregister: {GROUPS} groups x {JURISDICTIONS} jurisdictions; status of one group, all jurisdictions"
     )
     header = ("backend", "events", "facts", "events/s", "ratio", "per cpu-s", "p50 ms", "p95 ms", "ratio")
     print("{:<11} {:>10} {:>8} {:>10} {:>6} {:>10} {:>7} {:>7} {:>6}".format(*header))
-    for name, n, rate, cpu_rate, p50, p95, facts in rows:
+    for name, n, facts, rate, cpu_rate, p50, p95 in rows:
+        # Ratios against SQLite on the same number of events.
+        base = next(r for r in rows if r[1] == n)
         print(
-            f"{name:<11} {n:>10,} {facts:>8,} {rate:>10,.0f} {rate / base[2]:>6.2f} {cpu_rate:>10,.0f} "
-            f"{p50:>7.2f} {p95:>7.2f} {p95 / base[5]:>6.2f}"
+            f"{name:<11} {n:>10,} {facts:>8,} {rate:>10,.0f} {rate / base[3]:>6.2f} {cpu_rate:>10,.0f} "
+            f"{p50:>7.2f} {p95:>7.2f} {p95 / base[6]:>6.2f}"
         )
-    print("targets: SQLite >= 20,000 events/s, status p95 < 5 ms")
+    if rows[0][0].endswith("(a)"):
+        print("(a) register reused: its ingestion rate was recorded when it was built; --rebuild to renew")
+    print("targets: SQLite >= 20,000 events/s, status p95 < 5 ms (on the 1,000,000-event register)")
 
 
 if __name__ == "__main__":

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from register_helpers import GROUP, OTHER, FakeClock, article, event
 
+from fehrest.model import Evidence
 from fehrest.register import Register, status, timeline
+from fehrest.register.review import document_events, review_event
 
 
 def test_store_same_content_twice_is_a_no_op(fresh_register: Register) -> None:
@@ -130,3 +137,78 @@ def test_store_records_both_clocks(fresh_register: Register, clock: FakeClock) -
     assert [s.reported_at for s in fact.sources] == ["2021-12-02", "2022-03-01"]
     assert [s.ingested_at[:10] for s in fact.sources] == ["2022-01-10", "2022-03-04"]
     assert fact.first_ingested_at.startswith("2022-01-10")
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    texts=st.lists(st.text(min_size=1, max_size=30), min_size=1, max_size=3),
+    agent=st.none() | st.text(max_size=20),
+    confidence=st.floats(min_value=0.0, max_value=1.0),
+)
+def test_store_sources_round_trip_any_text(texts: list[str], agent: str | None, confidence: float) -> None:
+    # Sources are written by hand as JSON (on the fact row and on the event):
+    # quotes, backslashes, control characters and Persian must all come back.
+    base = event("LIST", "NO", "2019-02-11")
+    ev = replace(
+        base,
+        evidence=tuple(Evidence(t, 0, len(t)) for t in texts),
+        agent=agent,
+        confidence=confidence,
+    )
+    with Register.open(":memory:", clock=FakeClock()) as reg:
+        reg.store_documents([article("Round trip.", ev)])
+        (no,) = status(reg, GROUP.id, as_of="2020-01-01").statuses
+        _, (fact,) = timeline(reg, GROUP.id)
+        (stored,) = document_events(reg, fact.sources[0].document_id)
+    assert no.fact is not None
+    assert no.fact.sources[0] == fact.sources[0]
+    assert (fact.sources[0].evidence, fact.sources[0].agent) == (tuple(texts), agent)
+    assert fact.sources[0].confidence == confidence
+    assert stored.event.evidence == ev.evidence
+
+
+def test_store_merges_what_another_writer_stored_meanwhile(register_url: str, clock: FakeClock) -> None:
+    with Register.open(register_url, clock=clock) as one, Register.open(register_url, clock=clock) as two:
+        one.store_documents([article("First paper.", event("LIST", "NO", "2019-02"))])
+        two.store_documents([article("Second paper.", event("LIST", "NO", "2019-02-11"))])
+        one.store_documents([article("Third paper.", event("LIST", "NO", "2019-02-11"))])
+        _, facts = timeline(one, GROUP.id)
+        (no,) = status(one, GROUP.id, as_of="2020-01-01").statuses
+    assert [(f.date.value if f.date else None, f.source_count) for f in facts] == [("2019-02-11", 3)]
+    assert no.fact is not None
+    assert [s.source for s in no.fact.sources] == ["First paper..txt", "Second paper.txt", "Third paper..txt"]
+
+
+def test_store_after_a_review_merges_into_what_is_left(fresh_register: Register) -> None:
+    only = article("Only paper.", event("LIST", "NO", "2019-02-11"))
+    fresh_register.store_documents([only])
+    (stored,) = document_events(fresh_register, only.id)
+    review_event(fresh_register, stored.id, "reject")
+    fresh_register.store_documents([article("Later paper.", event("LIST", "NO", "2019-02-11"))])
+    _, facts = timeline(fresh_register, GROUP.id)
+    assert [(f.source_count, len(f.sources)) for f in facts] == [(1, 1)]
+
+
+def test_store_failed_batch_leaves_no_trace(fresh_register: Register) -> None:
+    fresh_register.store_documents([article("Good paper.", event("LIST", "NO", "2019-02-11"))])
+    bad = article("Bad paper.", event("LIST", "NO", "2019-02-11"), event("LIST", "SE", "2019-13-45"))
+    with pytest.raises(ValueError, match="month"):
+        fresh_register.store_documents([bad])
+    fresh_register.store_documents([article("Another paper.", event("LIST", "NO", "2019-02-11"))])
+    _, facts = timeline(fresh_register, GROUP.id)
+    assert [(f.jurisdiction, f.source_count, len(f.sources)) for f in facts] == [("NO", 2, 2)]
+
+
+def test_store_keeps_the_first_sources_on_the_fact_across_openings(
+    register_url: str, clock: FakeClock
+) -> None:
+    for n in range(5):
+        with Register.open(register_url, clock=clock) as reg:
+            reg.store_documents([article(f"Report {n} of five.", event("LIST", "NO", "2019-02-11"))])
+    with Register.open(register_url, clock=clock) as reg:
+        (no,) = status(reg, GROUP.id, as_of="2020-01-01").statuses
+    assert no.fact is not None
+    assert ([s.source for s in no.fact.sources], no.fact.source_count) == (
+        [f"Report {n} of .txt" for n in range(3)],
+        5,
+    )
