@@ -12,6 +12,7 @@ import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from operator import itemgetter
 from typing import Literal
 
 from fehrest.model import DateValue, Modality, Precision
@@ -242,31 +243,32 @@ def derive_status(facts: Iterable[Fact], as_of: str) -> list[Status]:
     decides; possible/planned facts after it are pending, denied ones shown.
     Undated facts and REACT / RECOGNIZE facts do not count.
     """
-    by_pair: dict[tuple[str, str], list[Fact]] = {}
+    # Each fact's legal order and modality class, worked out once: status
+    # derives over hundreds of facts per question.
+    by_pair: dict[tuple[str, str], list[tuple[tuple[str, int, int], ModalityClass, Fact]]] = {}
     for fact in facts:
         if fact.type not in STATUS_TYPES or fact.jurisdiction is None or fact.date is None:
             continue
-        start = fact.date_start
-        if start is None or start > as_of:
+        key = fact.sort_key()
+        if key[0] > as_of:
             continue
-        by_pair.setdefault((fact.target_id, fact.jurisdiction), []).append(fact)
+        entry = (key, modality_class(fact.modality), fact)
+        by_pair.setdefault((fact.target_id, fact.jurisdiction), []).append(entry)
     out: list[Status] = []
-    for (target_id, jurisdiction), items in sorted(by_pair.items()):
-        items.sort(key=Fact.sort_key)
-        asserted = [f for f in items if f.modality_class == "asserted"]
-        deciding = asserted[-1] if asserted else None
-        floor = deciding.sort_key() if deciding else ("", -1, -1)
-        contradicted = tuple(f for f in asserted if f.contradicted)
+    for (target_id, jurisdiction), items in sorted(by_pair.items(), key=itemgetter(0)):
+        items.sort(key=itemgetter(0))
+        asserted = [(key, fact) for key, klass, fact in items if klass == "asserted"]
+        floor, deciding = asserted[-1] if asserted else (("", -1, -1), None)
         out.append(
             Status(
                 target_id=target_id,
-                target_name=items[0].target_name,
+                target_name=items[0][2].target_name,
                 jurisdiction=jurisdiction,
                 status="unknown" if deciding is None else _STATUS_OF[deciding.type],
                 fact=deciding,
-                pending=tuple(f for f in items if f.modality_class == "proposed" and f.sort_key() > floor),
-                denied=tuple(f for f in items if f.modality_class == "denied" and f.sort_key() > floor),
-                contradicted=contradicted,
+                pending=tuple(f for key, klass, f in items if klass == "proposed" and key > floor),
+                denied=tuple(f for key, klass, f in items if klass == "denied" and key > floor),
+                contradicted=tuple(f for _, f in asserted if f.contradicted),
             )
         )
     return out

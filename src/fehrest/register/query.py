@@ -65,26 +65,27 @@ def _date(value: str | None, text: str | None = None) -> DateValue | None:
 
 
 def _fact_from_row(row: Row, sources: Sequence[Source] = ()) -> Fact:
+    # Positional: status makes hundreds of these per question.
     return Fact(
-        id=int(row[0]),
-        type=row[1],
-        modality=row[2],
-        jurisdiction=row[3],
-        actor_id=row[4],
-        actor_name=row[5],
-        target_id=row[6],
-        target_name=row[7],
-        date=_date(row[8]),
-        date_from_published=bool(row[9]),
-        authority=row[10],
-        list=row[11],
-        program=row[12],
-        stance=row[13],
-        contradicted=bool(row[14]),
-        first_ingested_at=row[15],
-        last_ingested_at=row[16],
-        source_count=int(row[17]),
-        sources=sources,
+        int(row[0]),
+        row[1],  # type
+        row[2],  # modality
+        row[3],  # jurisdiction
+        row[4],  # actor_id
+        row[5],  # actor_name
+        row[6],  # target_id
+        row[7],  # target_name
+        None if row[8] is None else DateValue(row[8], stored_precision(row[8])),
+        bool(row[9]),  # date_from_published
+        row[10],  # authority
+        row[11],  # list
+        row[12],  # program
+        row[13],  # stance
+        bool(row[14]),  # contradicted
+        row[15],  # first_ingested_at
+        row[16],  # last_ingested_at
+        int(row[17]),  # source_count
+        sources,
     )
 
 

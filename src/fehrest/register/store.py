@@ -418,7 +418,9 @@ class Register:
     @staticmethod
     def _match(candidates: list[_FactState], claim: DatedClaim) -> _FactState | None:
         matching = [s for s in candidates if dates_match(s.claim, claim)]
-        return max(matching, key=lambda s: s.preference(claim)) if matching else None
+        if len(matching) < 2:
+            return matching[0] if matching else None
+        return max(matching, key=lambda s: s.preference(claim))
 
     @staticmethod
     def _flag_contradictions(
