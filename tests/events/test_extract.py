@@ -308,3 +308,36 @@ def test_recognition_actor_is_the_recogniser(
         if e.type == "RECOGNIZE"
     ]
     assert got == ([want] if want else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "want"),
+    [
+        # English "has not listed": a denial that holds on the publication day
+        ("Austria has not listed the Proud Boys as a terrorist group.", "LIST", "2025-03-01"),
+        # an adverb between the auxiliary and the verb ("has never formally recognised")
+        ("Norway has never formally recognised the Taliban government.", "RECOGNIZE", "2025-03-01"),
+        # Persian "هنوز ... نشناخته است." (the full stop right after the auxiliary)
+        ("اتریش هنوز حکومت طالبان را به رسمیت نشناخته است.", "RECOGNIZE", "2025-03-01"),
+        # a perfect in a later clause is not the trigger's ("... and said the court has erred")
+        (
+            "Japan banned Hamas on 2 February.\n"
+            "The group condemned the decision on Monday and said the court has erred.\n",
+            "REACT",
+            None,
+        ),
+        # a word that starts with است after a quotation mark is no auxiliary
+        (
+            "ژاپن حماس را ممنوع کرد.\nسخنگوی وزارت خارجه ایران این تصمیم را نشانه «استانداردهای دوگانه» خواند.\n",
+            "REACT",
+            None,
+        ),
+    ],
+)
+def test_present_perfect_dates_by_publication(
+    extract: Extract, text: str, etype: str, want: str | None
+) -> None:
+    events = [e for e in extract(text, published="2025-03-01").events or () if e.type == etype]
+    assert events, text
+    date = events[-1].date
+    assert (None if date is None or date.value != "2025-03-01" else date.value) == want

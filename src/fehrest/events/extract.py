@@ -521,6 +521,16 @@ class SentenceReader:
             return "possible"
         return "asserted"
 
+    def _present_perfect(self, ctx: Context, span: tuple[int, int]) -> bool:
+        """A present-perfect verb governs the trigger ("has not listed", "گفته است که ...").
+
+        Read from the clause start to just past the trigger (a Persian
+        auxiliary follows its verb): a perfect in a later clause ("... and
+        said Berlin has bowed to pressure") reports something else.
+        """
+        start, end = self._clause(ctx, span)
+        return self.rules.present_perfect.search(self._folded(start, min(end, span[1] + 20))) is not None
+
     def _list(self, ctx: Context, trigger: Trigger) -> str | None:
         if trigger.list is not None:
             return trigger.list
@@ -714,7 +724,7 @@ class SentenceReader:
             confidence=max(0.05, min(confidence, 0.99)),
             embedded=embedded,
             headline=sentence.line == 1 and not folded.rstrip().endswith((".", "!", "?", "؟")),
-            present_perfect=self.rules.present_perfect.search(folded) is not None,
+            present_perfect=self._present_perfect(ctx, span),
             evidence=list(ctx.sentences) if is_react or date is not None else [sentence],
         )
 
