@@ -174,6 +174,15 @@ def test_anaphor_points_back_to_the_group(extract: Extract) -> None:
         "The Taliban published a list of schools that will reopen in Kabul.",
         # without removing (بدون حذف): a condition, not an act
         "مقام‌های روسیه گفتند بدون حذف نام طالبان از فهرست، گفتگو درباره روابط زود است.",
+        # persons removed from a list named after two groups: the groups only name the regime
+        "شورای امنیت روز دوشنبه نام دو وزیر سوری را از فهرست تحریم‌های مرتبط با داعش و القاعده خارج کرد.",
+        # an undated "still on the list": a status restated, not an event
+        "جبهه النصره همچنان در فهرست سازمان‌های تروریستی کانادا قرار دارد.",
+        # English: an undated "remains listed" likewise
+        "Hamas remains listed as a terrorist organisation in Japan.",
+        # a welcome of "the listing" of a person named as a group's chief
+        "The UN listed Lashkar-e-Taiba chief Hafiz Saeed as a sanctioned individual.\n"
+        "India's foreign ministry welcomed the listing.",
     ],
 )
 def test_no_event_without_a_designation(extract: Extract, text: str) -> None:

@@ -8,6 +8,7 @@ the candidates that report one real-world event into one event.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -158,6 +159,20 @@ class SentenceReader:
     def _folded(self, start: int, end: int) -> str:
         return fold_sentence(self.layer.normalized[start:end], self.rules.language)
 
+    def _persons_group(self, m: Mention) -> bool:
+        """A group named as a person's: "the founder of X", "X chief", "رهبر X"."""
+        if self._preceded_by(self.rules.person_nouns, m.norm_start, 25, self._sentence_start(m.norm_start)):
+            return True
+        after = self._folded(m.norm_end, min(m.norm_end + 20, len(self.layer.normalized)))
+        after = after.removeprefix("'s").removeprefix("’s").lstrip()
+        return self.rules.person_nouns.match(after) is not None
+
+    def _sentence_start(self, pos: int) -> int:
+        """The normalised start of the sentence holding ``pos``."""
+        starts = [s.norm_start for s in self.layer.sentences]
+        i = bisect.bisect_right(starts, pos) - 1
+        return starts[i] if i >= 0 else 0
+
     def _preceded_by(self, pattern: re.Pattern[str], pos: int, window: int, floor: int) -> bool:
         before = self._folded(max(floor, pos - window), pos)
         return pattern.search(before) is not None
@@ -272,6 +287,12 @@ class SentenceReader:
             if not self._preceded_by(self.rules.alias_context, m.norm_start, 30, ctx.focus.norm_start)
         ]
         groups = named or groups
+        # "The list of sanctions related to ISIL and al-Qaeda" names a regime, not a target.
+        groups = [
+            m
+            for m in groups
+            if not self._preceded_by(self.rules.list_qualifier, m.norm_start, 25, ctx.focus.norm_start)
+        ]
         if groups:
             mid = (span[0] + span[1]) / 2
             best = min(groups, key=lambda m: abs((m.norm_start + m.norm_end) / 2 - mid))
@@ -301,10 +322,15 @@ class SentenceReader:
         anaphor = self.rules.event_anaphors.search(sentence) or self.rules.group_anaphors.search(sentence)
         if self.last_target is None and anaphor:
             # "The group" before any event: the group last named.
+            # A group named as a person's ("the founder of Jaish-e-Mohammed")
+            # is not what "the listing" refers to.
             earlier = [
                 m
                 for m in self.mentions
-                if m.kind == "group" and m.entity_id and m.norm_end <= ctx.focus.norm_start
+                if m.kind == "group"
+                and m.entity_id
+                and m.norm_end <= ctx.focus.norm_start
+                and not self._persons_group(m)
             ]
             if earlier:
                 m = earlier[-1]
@@ -628,7 +654,7 @@ class SentenceReader:
                     react_actor,
                     folded,
                 )
-                if candidate is None:
+                if candidate is None or self._undated_status(ctx, (start, end), candidate):
                     continue
                 pairs = [] if is_react else self._actor_date_pairs(ctx, (start, end))
                 if len(pairs) >= 2:
@@ -660,6 +686,13 @@ class SentenceReader:
                 self.last_actor = c.actor
         self.events_so_far += len(out)
         return out
+
+    def _undated_status(self, ctx: Context, span: tuple[int, int], c: Candidate) -> bool:
+        """An undated "still on the list" restates a status; it reports no event."""
+        if c.type == "REACT" or c.modality != "asserted" or c.date is not None:
+            return False
+        start, _ = self._clause(ctx, span)
+        return self.rules.status_cues.search(self._folded(start, span[1])) is not None
 
     def _background(self, c: Candidate) -> bool:
         """A restated older listing ("has listed since 2001"): not what "the decision" refers to."""

@@ -11,6 +11,8 @@ from fehrest.errors import InputError
 from fehrest.model import EventType, Stance
 from fehrest.resources import data_path, load_yaml
 
+_NEVER_PATTERN = "(?!x)x"
+
 # Folding that keeps every offset: one character in, one character out, so a
 # match on the folded sentence is a match on the normalised one.
 _FA_FOLD = str.maketrans(
@@ -72,6 +74,12 @@ class Rules:
     # A clause that opens with a relative pronoun ("..., which banned X"):
     # its subject is the noun just before it.
     relative_clause: re.Pattern[str]
+    # A group that only names a list or regime ("the sanctions list related
+    # to ISIL and al-Qaeda"): not what is listed.
+    list_qualifier: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    # "Still", "remains": an undated status, not an event (the gold's
+    # convention: at most an acceptable extra).
+    status_cues: re.Pattern[str] = re.compile(_NEVER_PATTERN)
 
 
 def _replace_spaces(pattern: str, space: str) -> str:
@@ -106,7 +114,7 @@ def _compile(pattern: str, macros: dict[str, str], language: str, source: str) -
         raise InputError(source, f"bad pattern {pattern!r}: {exc}") from None
 
 
-_NEVER = "(?!x)x"
+_NEVER = _NEVER_PATTERN
 
 
 @cache
@@ -162,6 +170,8 @@ def load_rules(language: str) -> Rules:
         inclusion=comp(raw.get("inclusion") or _NEVER),
         subject_anaphors=comp(raw.get("subject_anaphors") or _NEVER),
         relative_clause=comp(raw.get("relative_clause") or _NEVER),
+        list_qualifier=comp(raw.get("list_qualifier") or _NEVER),
+        status_cues=comp(raw.get("status_cues") or _NEVER),
     )
 
 
