@@ -100,6 +100,16 @@ def test_trigger_gives_type_and_actor(extract: Extract, text: str, want: tuple[s
         ("Britain's home secretary laid an order before parliament to proscribe Hezbollah.", "planned"),
         # English "stopped short of": denied
         ("The Kremlin stopped short of recognising the Taliban government.", "denied"),
+        # "has no plan to remove" (برنامه‌ای برای ... ندارد): denied, not planned
+        ("وزیر خارجه ازبکستان گفت کشورش برنامه‌ای برای حذف نام حماس از فهرست تروریستی ندارد.", "denied"),
+        # "took no decision to recognise" (تصمیمی ... نگرفته است)
+        ("حکومت اندونزی تصمیمی برای به رسمیت شناختن امارت اسلامی نگرفته است.", "denied"),
+        # a present passive negated: "is not removed" (حذف نمی‌شود)
+        ("ترکیه: نام حماس از فهرست سازمان‌های ممنوعه حذف نمی‌شود", "denied"),
+        # English "no immediate plans to": denied, though "plans to" alone is planned
+        ("A Canadian official said Ottawa had no immediate plans to delist the Houthis.", "denied"),
+        # "could be considered" (قابل بررسی): possible
+        ("سخنگوی حکومت گفت حذف نام حماس از فهرست تروریستی اتریش قابل بررسی است.", "possible"),
     ],
 )
 def test_modality_cue_governs_trigger(extract: Extract, text: str, modality: str) -> None:
@@ -258,6 +268,22 @@ def test_react_actor_is_who_reacts(
 ) -> None:
     react = [e for e in extract(text, published=published).events or () if e.type == "REACT"]
     assert [(e.actor.jurisdiction, e.target.name) for e in react] == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a spokesman four words before the group is not the group's ("سخنگوی حکومت گفت حذف نام حماس")
+        ("سخنگوی حکومت اتریش گفت حذف نام حماس از فهرست تروریستی ممکن است.", {"Hamas"}),
+        # a person noun right before the group makes it a person's group ("رهبر ارشد طالبان")
+        ("آمریکا رهبر ارشد طالبان را در فهرست تحریم‌ها قرار داد.", set()),
+        # English "a commander of the X": the person is sanctioned, not the group
+        ("Britain sanctioned a commander of the Houthis on Monday.", set()),
+    ],
+)
+def test_person_noun_governs_only_a_near_group(extract: Extract, text: str, want: set[str]) -> None:
+    events = extract(text, published="2025-03-01").events or ()
+    assert {e.target.name for e in events} == want
 
 
 def test_alias_named_group_is_not_the_target(extract: Extract) -> None:

@@ -159,9 +159,24 @@ class SentenceReader:
     def _folded(self, start: int, end: int) -> str:
         return fold_sentence(self.layer.normalized[start:end], self.rules.language)
 
+    def _person_noun_before(self, m: Mention, floor: int) -> bool:
+        """A person noun governs the group: "رهبر ارشد طالبان", "a commander of the Hamas".
+
+        At most two words may stand between them, none a clause mark: in
+        "سخنگوی حکومت گفت حذف نام حماس" the spokesman is not Hamas's.
+        """
+        before = self._folded(max(floor, m.norm_start - 25), m.norm_start)
+        last = None
+        for last in self.rules.person_nouns.finditer(before):
+            pass
+        if last is None:
+            return False
+        rest = before[last.end() :]
+        return len(rest.split()) <= 2 and not any(ch in rest for ch in ".,،:")
+
     def _persons_group(self, m: Mention) -> bool:
         """A group named as a person's: "the founder of X", "X chief", "رهبر X"."""
-        if self._preceded_by(self.rules.person_nouns, m.norm_start, 25, self._sentence_start(m.norm_start)):
+        if self._person_noun_before(m, self._sentence_start(m.norm_start)):
             return True
         after = self._folded(m.norm_end, min(m.norm_end + 20, len(self.layer.normalized)))
         after = after.removeprefix("'s").removeprefix("’s").lstrip()
@@ -274,7 +289,7 @@ class SentenceReader:
         groups = [
             m
             for m in groups
-            if not self._preceded_by(self.rules.person_nouns, m.norm_start, 25, ctx.focus.norm_start)
+            if not self._person_noun_before(m, ctx.focus.norm_start)
         ]
         if is_react:
             # The reacting government is not what it reacts to.
