@@ -62,6 +62,20 @@ def _summary(doc: Document) -> set[tuple[str, str, str | None, str]]:
         ("Canada designated Hezbollah as a terrorist entity on Monday.", ("LIST", "asserted", "CA")),
         # English: delist
         ("Germany removed Hamas from its list of banned groups last week.", ("DELIST", "asserted", "DE")),
+        # a name in guillemets inside the phrase ("ممنوعیت ... «...» را لغو کرد")
+        ("دادگاه عالی اتریش ممنوعیت گروه «حزب‌التحریر» را لغو کرد.", ("DELIST", "asserted", "AT")),
+        # an announced revocation of a designation holds the listing words: the revocation wins
+        (
+            "وزیر خارجه کانادا اعلام کرد که لغو معرفی حماس به عنوان «سازمان تروریستی» اجرایی شد.",
+            ("DELIST", "asserted", "CA"),
+        ),
+        # a court finding the ban unlawful (غیرقانونی بوده است) lifts it
+        (
+            "دادگاه قانون اساسی ترکیه اعلام کرد که ممنوعیت حزب کارگران کردستان غیرقانونی بوده است.",
+            ("DELIST", "asserted", "TR"),
+        ),
+        # English: a ban ruled unlawful
+        ("A Dutch court ruled on Monday that the ban on Samidoun was unlawful.", ("DELIST", "asserted", "NL")),
     ],
 )
 def test_trigger_gives_type_and_actor(extract: Extract, text: str, want: tuple[str, str, str]) -> None:
@@ -108,6 +122,8 @@ def test_trigger_gives_type_and_actor(extract: Extract, text: str, want: tuple[s
         ("ترکیه: نام حماس از فهرست سازمان‌های ممنوعه حذف نمی‌شود", "denied"),
         # English "no immediate plans to": denied, though "plans to" alone is planned
         ("A Canadian official said Ottawa had no immediate plans to delist the Houthis.", "denied"),
+        # "wanting" (خواهان) a listing: possible
+        ("هند و فرانسه خواهان درج نام لشکر طیبه در فهرست تروریستی شدند.", "possible"),
         # "could be considered" (قابل بررسی): possible
         ("سخنگوی حکومت گفت حذف نام حماس از فهرست تروریستی اتریش قابل بررسی است.", "possible"),
     ],

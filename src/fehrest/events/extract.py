@@ -94,6 +94,15 @@ def _contexts(layer: TextLayer) -> list[Context]:
 def _select_triggers(rules: Rules, folded: str) -> list[tuple[Trigger, re.Match[str]]]:
     """Every trigger match in a sentence, the longer kept where two overlap."""
     found = [(t, m) for t in rules.triggers for m in t.regex.finditer(folded) if m.end() > m.start()]
+    # A listing phrase that holds a revocation or suspension of it ("announced
+    # that the revocation of X's designation as terrorist ...") reports the
+    # revocation: the listing is only its object.
+    undoing = [m for t, m in found if t.type in ("DELIST", "SUSPEND")]
+    found = [
+        (t, m)
+        for t, m in found
+        if t.type != "LIST" or not any(m.start() <= u.start() and u.end() <= m.end() for u in undoing)
+    ]
     found.sort(key=lambda tm: (-(tm[1].end() - tm[1].start()), tm[1].start()))
     kept: list[tuple[Trigger, re.Match[str]]] = []
     for trigger, match in found:
