@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 
 from fehrest.errors import FehrestError
 from fehrest.model import Precision
@@ -18,9 +19,10 @@ PRECISION_RANK: dict[str, int] = {"year": 0, "month": 1, "day": 2}
 _BY_LENGTH: dict[int, Precision] = {4: "year", 7: "month", 10: "day"}
 
 
+# Merging asks these of every event; the dates of news repeat, so they are remembered.
+@lru_cache(maxsize=1 << 16)
 def precision_of(value: str) -> Precision:
     """Return the precision of an ISO value (``2005`` year, ``2005-03`` month, …)."""
-    # One pattern, then the length: merging asks this of every event.
     if _ISO_VALUE.fullmatch(value) is None:
         raise ValueError(f"not an ISO date value: {value!r}")
     return _BY_LENGTH[len(value)]
@@ -39,6 +41,7 @@ def start_of(value: str) -> str:
     return value + _START_SUFFIX[len(value)]
 
 
+@lru_cache(maxsize=1 << 16)
 def interval(value: str) -> tuple[str, str]:
     """Return the first and last day (ISO) of the interval a date value names."""
     precision = precision_of(value)

@@ -417,10 +417,11 @@ class Register:
 
     @staticmethod
     def _match(candidates: list[_FactState], claim: DatedClaim) -> _FactState | None:
+        if len(candidates) == 1:
+            only = candidates[0]
+            return only if dates_match(only.claim, claim) else None
         matching = [s for s in candidates if dates_match(s.claim, claim)]
-        if len(matching) < 2:
-            return matching[0] if matching else None
-        return max(matching, key=lambda s: s.preference(claim))
+        return max(matching, key=lambda s: s.preference(claim)) if matching else None
 
     @staticmethod
     def _flag_contradictions(
