@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 
 from fehrest.backfill.work import Extractor, Outcome, extract_relevant, process_file
@@ -25,6 +25,7 @@ def run_local(
         for path in files:
             yield from process_file(path, extract)
         return
-    with multiprocessing.get_context("spawn").Pool(min(workers, len(files))) as pool:
-        for outcomes in pool.imap(partial(_process_all, extract=extract), files):
+    # A worker that dies breaks the pool with an error, rather than hanging it.
+    with ProcessPoolExecutor(max_workers=min(workers, len(files))) as pool:
+        for outcomes in pool.map(partial(_process_all, extract=extract), files):
             yield from outcomes
