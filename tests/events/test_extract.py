@@ -392,3 +392,38 @@ def test_present_perfect_dates_by_publication(
     assert events, text
     date = events[-1].date
     assert (None if date is None or date.value != "2025-03-01" else date.value) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the body named before its state (ezafe): "ستره محکمه اتریش" — and محکمه is no "حکم" trigger
+        ("ستره محکمه اتریش در ماه مه ممنوعیت فعالیت حماس را به حالت تعلیق درآورد.", "supreme court"),
+        # a body with no state of its own takes the state right after it ("مجلس عوام هلند")
+        ("مجلس عوام هلند در سال ۲۰۲۰ حماس را در فهرست تروریستی قرار داد.", "parliament"),
+        # English passive agent: "by the US State Department"
+        ("Hamas was designated by the US State Department on Monday.", "state department"),
+        # a seat standing for an office: a Kremlin spokesman speaks for the president
+        (
+            "Britain banned the Wagner Group on Friday.\nA Kremlin spokesman condemned the move.\n",
+            "president",
+        ),
+        # the state's office named in another sentence: who made the day's designation
+        (
+            "Norway designated Hamas as a terrorist organisation on Monday.\n"
+            "The Norwegian justice ministry said the listing takes effect at once.\n",
+            "justice ministry",
+        ),
+        # ... but not for a restated older listing, whose authority the article does not give
+        (
+            "Norway banned Hamas in 2003.\nThe Norwegian justice ministry said on Monday it would review it.\n",
+            None,
+        ),
+    ],
+)
+def test_authority_of_the_event(extract: Extract, text: str, want: str | None) -> None:
+    events = extract(text, published="2025-03-05").events or ()
+    assert events, text
+    # The event of the last sentence when it is a reaction, else the first.
+    event = events[-1] if events[-1].type == "REACT" else events[0]
+    assert event.authority == want

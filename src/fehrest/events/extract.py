@@ -34,6 +34,8 @@ _ACTOR_KINDS = frozenset({"jurisdiction", "body", "office", "person"})
 _REPORTER_ROLES = frozenset({"news agency", "media", "newspaper", "broadcaster"})
 # Object pronouns among the group anaphors: "آن را" is never a subject.
 _OBJECT_PRONOUNS = frozenset({"آن را", "آنها را", "آن ها را", "آنان را", "it", "them"})
+# Words that join two names rather than name one thing ("واشنگتن و شورای امنیت").
+_COORDINATORS = frozenset({"و", "یا", "and", "or"})
 # How specific an authority is: a named office beats "the government".
 _VAGUE_AUTHORITIES = frozenset({"government"})
 
@@ -75,6 +77,9 @@ class Candidate:
     embedded: bool = False
     headline: bool = False
     present_perfect: bool = False
+    # The authority of the same state named elsewhere in the article; used
+    # only when no sentence of the event names one (see merge).
+    remembered_authority: str | None = None
     evidence: list[Sentence] = field(default_factory=list)
 
 
@@ -280,7 +285,32 @@ class SentenceReader:
             return mention.entity_id
         if mention.kind == "group":
             return self._de_facto(mention)
+        if mention.jurisdiction is None and mention.kind in ("body", "office"):
+            state = self._adjacent_state(mention)
+            return None if state is None else state.entity_id
         return mention.jurisdiction
+
+    def _adjacent_state(self, body: Mention) -> Mention | None:
+        """The state a body or office is named with: "مجلس عوام کانادا", "the US State Department".
+
+        Persian names the state after the body (a word such as عوام or وقت
+        may stand between); English before it, with or without "'s".
+        """
+        text = self.layer.normalized
+        state_after = self.rules.language == "fa"
+        for m in self.mentions:
+            if m.kind != "jurisdiction" or (m.role or "") == "place":
+                continue
+            if state_after and 0 <= m.norm_start - body.norm_end <= 12:
+                gap = text[body.norm_end : m.norm_start]
+            elif not state_after and 0 <= body.norm_start - m.norm_end <= 4:
+                gap = text[m.norm_end : body.norm_start].replace("'s", "").replace("’s", "")
+            else:
+                continue
+            words = gap.split()
+            if not any(ch in gap for ch in ".,،:;()«»\"") and len(words) <= 1 and not set(words) & _COORDINATORS:
+                return m
+        return None
 
     def _targets(
         self, ctx: Context, span: tuple[int, int], is_react: bool
@@ -473,17 +503,21 @@ class SentenceReader:
             return "government", agent
         role = (chosen.role or "").strip()
         jurisdiction = self._jurisdiction_of(chosen)
+        if chosen.kind == "jurisdiction":
+            # "ستره محکمه روسیه", "by the US State Department": the body named with the state.
+            return self._body_with_state(chosen), None
         if chosen.kind in ("person", "office"):
             if role in table.spokesman_roles or role.endswith("spokesperson") or role.endswith("spokesman"):
                 for m in self.mentions:
                     if (
                         m.kind == "body"
                         and _in(m, ctx.start, ctx.end)
-                        and self._jurisdiction_of(m) == jurisdiction
+                        and self._jurisdiction_of(m) in (jurisdiction, None)
                         and m.role
                     ):
                         return table.roles.get(m.role, m.role), agent
-                return "government", agent
+                seat = self._seat_in(ctx, jurisdiction)
+                return seat or "government", agent
             if chosen.kind == "person" and not role:
                 # A person with no title: take the office named beside them.
                 for m in self.mentions:
@@ -494,6 +528,26 @@ class SentenceReader:
         if chosen.kind == "body":
             return (table.roles.get(role, role) if role else None), None
         return None, None
+
+    def _body_with_state(self, state: Mention) -> str | None:
+        """The authority of a body named with a state, or of the seat a metonym names (the Kremlin)."""
+        table = self.authorities
+        seat = table.seats.get(fold_sentence(state.text, self.rules.language).strip().removeprefix("the "))
+        if seat is not None:
+            return seat
+        for m in self.mentions:
+            if m.kind in ("body", "office") and m.role and self._adjacent_state(m) == state:
+                return table.roles.get(m.role, m.role)
+        return None
+
+    def _seat_in(self, ctx: Context, jurisdiction: str | None) -> str | None:
+        """The authority of a seat metonym in the context ("a Kremlin spokesman" speaks for the president)."""
+        for m in self.mentions:
+            if m.kind == "jurisdiction" and m.entity_id == jurisdiction and _in(m, ctx.start, ctx.end):
+                key = fold_sentence(m.text, self.rules.language).strip().removeprefix("the ")
+                if key in self.authorities.seats:
+                    return self.authorities.seats[key]
+        return None
 
     def _administration(self, mention: Mention, floor: int) -> bool:
         """A government named by its leader or state ("the Biden administration", "دولت بایدن")."""
@@ -711,6 +765,35 @@ class SentenceReader:
         self.events_so_far += len(out)
         return out
 
+    def remembered_authority(self, c: Candidate) -> Candidate:
+        """Remember the authority of a state's designation from another sentence of the article.
+
+        "The United States designated X on Thursday. The State Department
+        said ...": the office or body of the same state named nearest the
+        event (before it first) is who acted. Merging uses it only for the
+        article's news, not for a restated older listing, whose authority
+        the article rarely gives.
+        """
+        if c.actor.jurisdiction is None or c.type not in ("LIST", "DELIST", "SUSPEND"):
+            return c
+        table = self.authorities
+        here = c.context.focus.norm_start
+        best: tuple[int, str] | None = None
+        for m in self.mentions:
+            role = (m.role or "").strip()
+            if m.kind not in ("body", "office", "person") or role not in table.roles:
+                continue
+            if role in table.spokesman_roles or self._jurisdiction_of(m) != c.actor.jurisdiction:
+                continue
+            # Before the event beats after it: a distance after costs double.
+            distance = here - m.norm_end if m.norm_end <= here else 2 * (m.norm_start - here)
+            if best is None or distance < best[0]:
+                best = (distance, table.roles[role])
+        if best is None:
+            return c
+        c.remembered_authority = table.name(best[1], c.actor.jurisdiction)
+        return c
+
     def _undated_status(self, ctx: Context, span: tuple[int, int], c: Candidate) -> bool:
         """An undated "still on the list" restates a status; it reports no event."""
         if c.type == "REACT" or c.modality != "asserted" or c.date is not None:
@@ -801,4 +884,4 @@ def read_candidates(
     out: list[Candidate] = []
     for ctx in _contexts(layer):
         out.extend(reader.read(ctx))
-    return out
+    return [reader.remembered_authority(c) for c in out]

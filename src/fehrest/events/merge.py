@@ -106,11 +106,18 @@ def _fold_headlines(groups: list[Group]) -> list[Group]:
     return out
 
 
-def _best_authority(members: list[Candidate]) -> str | None:
+def _best_authority(members: list[Candidate], date: DateValue | None, published: str | None) -> str | None:
     found = [c.authority for c in members if c.authority]
     specific = [a for a in found if a != "government"]
     chosen = specific or found
-    return chosen[0] if chosen else None
+    if chosen:
+        return chosen[0]
+    # No sentence of the event names who acted: the state's office named
+    # elsewhere in the article, for the article's news only (a restated
+    # older listing rarely says who made it).
+    if date is not None and published is not None and date.value[:4] < published[:4]:
+        return None
+    return next((c.remembered_authority for c in members if c.remembered_authority), None)
 
 
 def build_event(doc: Document, g: Group, target_wikidata: str | None) -> Event:
@@ -156,7 +163,7 @@ def build_event(doc: Document, g: Group, target_wikidata: str | None) -> Event:
         actor=first.actor,
         target=Target(id=first.target_id, name=first.target_name, wikidata=target_wikidata),
         evidence=evidence,
-        authority=_best_authority(g.members),
+        authority=_best_authority(g.members, date, doc.published),
         agent=next((c.agent for c in g.members if c.agent), None),
         list=next((c.list_name for c in g.members if c.list_name), None),
         date=date,

@@ -135,7 +135,8 @@ def load_rules(language: str) -> Rules:
         Trigger(
             id=t["id"],
             type=t["type"],
-            regex=comp(t["pattern"]),
+            # A trigger starts a word: "حکم" (ruling) is not the end of "محکمه" (court).
+            regex=comp(f"(?<!\\w)(?:{t['pattern']})" if language == "fa" else t["pattern"]),
             confidence=float(t.get("confidence", 0.7)),
             stance=t.get("stance"),
             list=t.get("list"),
@@ -186,6 +187,8 @@ class AuthorityTable:
     # Since when a de facto government runs its country (ISO date); before
     # that day the group is a non-state actor.
     de_facto_since: dict[str, str] = field(default_factory=dict)
+    # Seats that name an office (the Kremlin → president), folded as events fold text.
+    seats: dict[str, str] = field(default_factory=dict)
 
     def de_facto_on(self, published: str | None) -> dict[str, str]:
         """The de facto governments in power on a publication day (all, when it is unknown)."""
@@ -219,6 +222,10 @@ def load_authorities() -> AuthorityTable:
         spokesman_roles=frozenset(raw.get("spokesman_roles") or ()),
         de_facto=de_facto,
         de_facto_since=since,
+        seats={
+            fold_sentence(str(k), "fa" if not str(k).isascii() else "en"): str(v)
+            for k, v in (raw.get("seats") or {}).items()
+        },
         by_jurisdiction={
             str(code): {str(k): str(v) for k, v in names.items()}
             for code, names in (raw.get("by_jurisdiction") or {}).items()
