@@ -232,9 +232,18 @@ def test_first_pass_keeps_only_possible_articles(text: str, keep: bool) -> None:
     assert may_report_designation(text) is keep
 
 
-def test_coordinated_states_with_own_dates_are_separate_events(extract: Extract) -> None:
-    # "Canada in 2020 and Germany in 2021 put Hamas on their lists."
-    text = "کانادا در سال 2020 و آلمان در سال 2021 حماس را در فهرست گروه‌های تروریستی قرار دادند.\n"
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Canada in 2020 and Germany in 2021 put Hamas on their lists."
+        "کانادا در سال 2020 و آلمان در سال 2021 حماس را در فهرست گروه‌های تروریستی قرار دادند.\n",
+        # "since" ranges date their states too ("از سال ... و ... از سال ...")
+        "کانادا از سال ۲۰۲۰ و آلمان از سال ۲۰۲۱ حماس را سازمانی تروریستی می‌دانند.\n",
+        # English, the states after the verb, each with its own "since"
+        "Hamas has been banned in Canada since 2020 and in Germany since 2021.\n",
+    ],
+)
+def test_coordinated_states_with_own_dates_are_separate_events(extract: Extract, text: str) -> None:
     got = {
         (e.actor.jurisdiction, e.date.value if e.date else None)
         for e in extract(text, published="2025-03-01").events or ()

@@ -228,13 +228,31 @@ class SentenceReader:
         return start, end
 
     def _actor_date_pairs(self, ctx: Context, span: tuple[int, int]) -> list[tuple[Mention, DateValue]]:
-        """States each followed by its own date, coordinated before the trigger."""
-        clause_start, _ = self._clause(ctx, span)
-        states = [
+        """States each followed by its own date, coordinated before the trigger or after it.
+
+        After it only when every such state has its date ("banned in the
+        United Kingdom since 2024 and in Germany since 2003").
+        """
+        clause_start, clause_end = self._clause(ctx, span)
+        before = [
             m
             for m in self.mentions
             if m.kind == "jurisdiction" and clause_start <= m.norm_start and m.norm_end <= span[0]
         ]
+        pairs = self._dated_states(before)
+        if len(pairs) < 2:
+            after = [
+                m
+                for m in self.mentions
+                if m.kind == "jurisdiction" and span[1] <= m.norm_start and m.norm_end <= clause_end
+            ]
+            later = self._dated_states(after)
+            if len(later) >= 2 and len(later) == len(after):
+                return later
+        return pairs
+
+    def _dated_states(self, states: list[Mention]) -> list[tuple[Mention, DateValue]]:
+        """Each state with the date right after it, if it has one."""
         pairs = []
         for state in states:
             when = next(
@@ -242,7 +260,8 @@ class SentenceReader:
                     t
                     for t in self.times
                     if t.date is not None
-                    and t.kind in ("date", "relative")
+                    # "مصر از سال ۲۰۱۳ و عربستان از سال ۲۰۱۴": a "since" range dates its state too
+                    and t.kind in ("date", "relative", "range")
                     and 0 <= t.norm_start - state.norm_end <= 4
                 ),
                 None,
