@@ -75,7 +75,10 @@ def _summary(doc: Document) -> set[tuple[str, str, str | None, str]]:
             ("DELIST", "asserted", "TR"),
         ),
         # English: a ban ruled unlawful
-        ("A Dutch court ruled on Monday that the ban on Samidoun was unlawful.", ("DELIST", "asserted", "NL")),
+        (
+            "A Dutch court ruled on Monday that the ban on Samidoun was unlawful.",
+            ("DELIST", "asserted", "NL"),
+        ),
     ],
 )
 def test_trigger_gives_type_and_actor(extract: Extract, text: str, want: tuple[str, str, str]) -> None:
@@ -436,3 +439,38 @@ def test_authority_of_the_event(extract: Extract, text: str, want: str | None) -
     # The event of the last sentence when it is a reaction, else the first.
     event = events[-1] if events[-1].type == "REACT" else events[0]
     assert event.authority == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # an effective day after publication: decided, not yet done — planned, dated by that day
+        (
+            "وزیر خارجه کانادا روز جمعه اعلام کرد که معرفی حماس به عنوان سازمان تروریستی از ۱۰ مارچ لغو می‌شود.",
+            ("DELIST", "planned", "2025-03-10"),
+        ),
+        # a planned step's bare weekday is the coming one (published Wednesday 5 March 2025)
+        (
+            "Norway's justice minister laid an order to proscribe Hamas.\n"
+            "The ban will come into force on Friday.\n",
+            ("LIST", "planned", "2025-03-07"),
+        ),
+        # ... but a weekday right after "said" dates the statement
+        (
+            "Norway's justice minister said on Monday that Norway will proscribe Hamas.",
+            ("LIST", "planned", "2025-03-03"),
+        ),
+        # "در این فهرست" (on this list): a determiner between the preposition and the list
+        (
+            "حماس از سال ۲۰۰۳ در فهرست تروریستی اتحادیه اروپا است.\n"
+            "حکومت نروژ در ۱۰ جنوری حماس را در این فهرست گذاشته بود.\n",
+            ("LIST", "asserted", "2025-01-10"),
+        ),
+    ],
+)
+def test_planned_step_dates(extract: Extract, text: str, want: tuple[str, str, str]) -> None:
+    got = {
+        (e.type, e.modality, e.date.value if e.date else None)
+        for e in extract(text, published="2025-03-05").events or ()
+    }
+    assert want in got

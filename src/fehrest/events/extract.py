@@ -9,6 +9,7 @@ the candidates that report one real-world event into one event.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -180,12 +181,10 @@ class SentenceReader:
         "سخنگوی حکومت گفت حذف نام حماس" the spokesman is not Hamas's.
         """
         before = self._folded(max(floor, m.norm_start - 25), m.norm_start)
-        last = None
-        for last in self.rules.person_nouns.finditer(before):
-            pass
-        if last is None:
+        found = list(self.rules.person_nouns.finditer(before))
+        if not found:
             return False
-        rest = before[last.end() :]
+        rest = before[found[-1].end() :]
         return len(rest.split()) <= 2 and not any(ch in rest for ch in ".,،:")
 
     def _persons_group(self, m: Mention) -> bool:
@@ -327,7 +326,11 @@ class SentenceReader:
             else:
                 continue
             words = gap.split()
-            if not any(ch in gap for ch in ".,،:;()«»\"") and len(words) <= 1 and not set(words) & _COORDINATORS:
+            if (
+                not any(ch in gap for ch in '.,،:;()«»"')
+                and len(words) <= 1
+                and not set(words) & _COORDINATORS
+            ):
                 return m
         return None
 
@@ -344,11 +347,7 @@ class SentenceReader:
             for m in self.mentions
             if m.kind == "group" and _in(m, ctx.focus.norm_start, ctx.focus.norm_end) and m.entity_id
         ]
-        groups = [
-            m
-            for m in groups
-            if not self._person_noun_before(m, ctx.focus.norm_start)
-        ]
+        groups = [m for m in groups if not self._person_noun_before(m, ctx.focus.norm_start)]
         if is_react:
             # The reacting government is not what it reacts to.
             groups = [m for m in groups if not self._is_government(m, ctx.focus.norm_start)]
@@ -644,6 +643,31 @@ class SentenceReader:
             return "possible"
         return "asserted"
 
+    def _forward_weekday(self, ctx: Context, span: tuple[int, int], date: DateValue) -> DateValue:
+        """A bare weekday of a planned step is the coming one ("will come into force on Friday").
+
+        The time layer resolves a bare weekday to the last such day on or
+        before publication; a future clause speaks of the next one. A weekday
+        right after a reporting verb ("said on Monday that it will ...")
+        dates the statement and stays.
+        """
+        if self.published is None or date.precision != "day" or date.value > self.published:
+            return date
+        start, end = self._clause(ctx, span)
+        if not self.rules.future.search(self._folded(start, end)):
+            return date
+        for t in self.times:
+            if t.date != date or t.kind != "relative" or not _in(t, start, end):
+                continue
+            words = self._folded(t.norm_start, t.norm_end)
+            if not self.rules.weekdays.search(words) or self.rules.past_weekday.search(words):
+                continue
+            if self._preceded_by(self.rules.reporting_past, t.norm_start, 15, start):
+                continue
+            ahead = dt.date.fromisoformat(date.value) + dt.timedelta(days=7)
+            return replace(date, value=ahead.isoformat())
+        return date
+
     def _present_perfect(self, ctx: Context, span: tuple[int, int]) -> bool:
         """A present-perfect verb governs the trigger ("has not listed", "گفته است که ...").
 
@@ -856,6 +880,18 @@ class SentenceReader:
         modality = self._modality(ctx, span)
         if is_react and modality != "denied":
             modality = "asserted"  # a reaction is reported as made; "calls for" is its content
+        if modality == "planned" and date is not None:
+            date = self._forward_weekday(ctx, span, date)
+        if (
+            modality == "asserted"
+            and not is_react
+            and date is not None
+            and date.precision == "day"
+            and self.published is not None
+            and date.value > self.published
+        ):
+            # Taking effect after the article was written: decided, not yet done.
+            modality = "planned"
         confidence = trigger.confidence
         if from_anaphor:
             confidence -= 0.1

@@ -80,6 +80,12 @@ class Rules:
     # "Still", "remains": an undated status, not an event (the gold's
     # convention: at most an acceptable extra).
     status_cues: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    # A future verb in the clause, weekday names, "last" before a weekday, and
+    # a past reporting verb: what re-reads a bare weekday of a planned step.
+    future: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    weekdays: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    past_weekday: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    reporting_past: re.Pattern[str] = re.compile(_NEVER_PATTERN)
 
 
 def _replace_spaces(pattern: str, space: str) -> str:
@@ -173,6 +179,10 @@ def load_rules(language: str) -> Rules:
         relative_clause=comp(raw.get("relative_clause") or _NEVER),
         list_qualifier=comp(raw.get("list_qualifier") or _NEVER),
         status_cues=comp(raw.get("status_cues") or _NEVER),
+        future=comp(raw.get("future") or _NEVER),
+        weekdays=comp(raw.get("weekdays") or _NEVER),
+        past_weekday=comp(raw.get("past_weekday") or _NEVER),
+        reporting_past=comp(raw.get("reporting_past") or _NEVER),
     )
 
 
