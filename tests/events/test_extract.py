@@ -157,6 +157,20 @@ def test_each_clause_has_its_own_actor_and_date(extract: Extract) -> None:
     assert got == {("PK", "2008"), ("GB", "2010")}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "The government had banned ...": the organ named alone is the state of the sentences before
+        "Norway lifted its ban on Hamas on Monday.\nThe government had banned the group on 4 April, after protests in Sweden.\n",
+        # Persian: "وزارت کشور ... ممنوع کرده بود" after a sentence naming the state
+        "نروژ روز دوشنبه ممنوعیت حماس را لغو کرد.\nوزارت کشور در ۴ اپریل فعالیت این گروه را در سوئد ممنوع کرده بود.\n",
+    ],
+)
+def test_stateless_organ_is_the_state_before(extract: Extract, text: str) -> None:
+    listed = [e for e in extract(text, published="2025-06-10").events or () if e.type == "LIST"]
+    assert [e.actor.jurisdiction for e in listed] == ["NO"]
+
+
 def test_one_event_reported_three_times_is_merged(extract: Extract) -> None:
     # Headline, announcement and a summing-up line: one event, three spans.
     text = (

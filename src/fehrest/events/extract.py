@@ -490,6 +490,13 @@ class SentenceReader:
             chosen = agents[0]
         elif before:
             chosen = before[0]
+        elif (organ := self._stateless_subject(clause_start, span)) is not None and self.last_actor:
+            # "The ministry has banned ...", "وزارت کشور ... ممنوع کرده بود": the
+            # state's organ named alone is the state of the sentences before.
+            return self.last_actor, organ
+        elif self.last_actor and self.rules.subject_anaphors.match(self._folded(clause_start, span[0])):
+            # "The government had banned ..." (no mention at all): likewise.
+            return self.last_actor, None
         else:
             after = [m for m in candidates if m.norm_start >= span[0]]
             if after:
@@ -498,6 +505,22 @@ class SentenceReader:
             return (self.last_actor, None) if self.last_actor is not None else (None, None)
         jurisdiction = self._jurisdiction_of(chosen)
         return Actor(jurisdiction=jurisdiction, name=self._jurisdiction_name(jurisdiction)), chosen
+
+    def _stateless_subject(self, clause_start: int, span: tuple[int, int]) -> Mention | None:
+        """A body, office or titled person named with no state before the trigger in its clause."""
+        return next(
+            (
+                m
+                for m in self.mentions
+                if m.kind in ("body", "office", "person")
+                and m.role
+                and m.role not in _REPORTER_ROLES
+                and self._jurisdiction_of(m) is None
+                and clause_start <= m.norm_start
+                and m.norm_end <= span[0]
+            ),
+            None,
+        )
 
     @staticmethod
     def _jurisdiction_name(code: str | None) -> str | None:
