@@ -123,6 +123,35 @@ def _compile(pattern: str, macros: dict[str, str], language: str, source: str) -
 _NEVER = _NEVER_PATTERN
 
 
+_REQUIRED_CUES = (
+    "react_context",
+    "blockers",
+    "no_actor",
+    "government_words",
+    "person_nouns",
+    "present_perfect",
+    "event_anaphors",
+    "coordination",
+    "group_anaphors",
+    "clause_breaks",
+    "subjunctive",
+    "administration",
+    "person_objects",
+)
+_OPTIONAL_CUES = (
+    "alias_context",
+    "inclusion",
+    "subject_anaphors",
+    "relative_clause",
+    "list_qualifier",
+    "status_cues",
+    "future",
+    "weekdays",
+    "past_weekday",
+    "reporting_past",
+)
+
+
 @cache
 def load_rules(language: str) -> Rules:
     """Load and compile the event cues of a language (``fa`` or ``en``)."""
@@ -155,34 +184,16 @@ def load_rules(language: str) -> Rules:
         for name in ("denied", "planned", "possible")
         if (patterns := raw["modality"].get(name))
     )
+    # Every other cue is one regex: required ones fail loudly when missing,
+    # optional ones (newer cues) never match when a language lacks them.
+    cues: dict[str, re.Pattern[str]] = {name: comp(raw[name]) for name in _REQUIRED_CUES}
+    cues.update({name: comp(raw.get(name) or _NEVER) for name in _OPTIONAL_CUES})
     return Rules(
         language=language,
         triggers=triggers,
         lists=tuple((comp(item["pattern"]), item["list"]) for item in raw["lists"]),
         modality=modality,
-        react_context=comp(raw["react_context"]),
-        blockers=comp(raw["blockers"]),
-        no_actor=comp(raw["no_actor"]),
-        government_words=comp(raw["government_words"]),
-        person_nouns=comp(raw["person_nouns"]),
-        present_perfect=comp(raw["present_perfect"]),
-        event_anaphors=comp(raw["event_anaphors"]),
-        coordination=comp(raw["coordination"]),
-        group_anaphors=comp(raw["group_anaphors"]),
-        clause_breaks=comp(raw["clause_breaks"]),
-        subjunctive=comp(raw["subjunctive"]),
-        administration=comp(raw["administration"]),
-        person_objects=comp(raw["person_objects"]),
-        alias_context=comp(raw.get("alias_context") or _NEVER),
-        inclusion=comp(raw.get("inclusion") or _NEVER),
-        subject_anaphors=comp(raw.get("subject_anaphors") or _NEVER),
-        relative_clause=comp(raw.get("relative_clause") or _NEVER),
-        list_qualifier=comp(raw.get("list_qualifier") or _NEVER),
-        status_cues=comp(raw.get("status_cues") or _NEVER),
-        future=comp(raw.get("future") or _NEVER),
-        weekdays=comp(raw.get("weekdays") or _NEVER),
-        past_weekday=comp(raw.get("past_weekday") or _NEVER),
-        reporting_past=comp(raw.get("reporting_past") or _NEVER),
+        **cues,
     )
 
 
