@@ -51,6 +51,21 @@ def test_seed_gives_the_five_gold_events(extract: Callable[..., Document]) -> No
     assert all(_key(e.type, e.actor.jurisdiction, e.modality) in extras for e in unmatched)
 
 
+def test_seed_delisting_is_one_event_with_every_report_as_evidence(extract: Callable[..., Document]) -> None:
+    # The headline, the announcement, the quote and "Kazakhstan is the first
+    # country to ..." (gold evidence lines 1, 2, 4, 5) are one event.
+    gold = json.loads(SEED_TEXT.with_name(SEED_TEXT.stem + ".gold.json").read_text(encoding="utf-8"))
+    [want] = [g for g in gold["events"] if g["id"] == "e1"]
+    text = SEED_TEXT.read_text(encoding="utf-8")
+    doc = extract(text)
+    delistings = [e for e in doc.events or () if e.type == "DELIST" and e.actor.jurisdiction == "KZ"]
+    assert len(delistings) == 1
+    lines = {text[: ev.start].count("\n") + 1 for ev in delistings[0].evidence}
+    assert set(want["evidence_lines"]) <= lines
+    for ev in delistings[0].evidence:
+        assert text[ev.start : ev.end].strip() == ev.text
+
+
 def _negatives() -> list[Path]:
     out = []
     for gold in sorted(DEV.glob("*.gold.json")):

@@ -555,6 +555,7 @@ class SentenceReader:
                         and _in(m, ctx.start, ctx.end)
                         and self._jurisdiction_of(m) in (jurisdiction, None)
                         and m.role
+                        and m.role not in _REPORTER_ROLES
                     ):
                         return table.roles.get(m.role, m.role), agent
                 seat = self._seat_in(ctx, jurisdiction)
