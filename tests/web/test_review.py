@@ -58,14 +58,18 @@ def _status(reg: Register, jurisdiction: str, as_of: str) -> tuple[str, str | No
     return s.status, None if s.since is None else s.since.value
 
 
-def test_reject_only_event_removes_its_fact(reg: Register) -> None:
+def test_reject_only_event_retires_its_fact(reg: Register) -> None:
     doc = _report("Norway listed the Salt Road Brigade in 2011.", "LIST", "NO", "2011")
     reg.store_documents([doc])
     event_id = _event_id(reg, doc)
     assert _status(reg, "NO", "2012") == ("listed", "2011")
     result = review_event(reg, event_id, "reject", reviewer="ana")
     assert _status(reg, "NO", "2012") == ("none", None)
-    assert reg.db.query("SELECT COUNT(*) FROM facts WHERE id = ?", (result.fact_id,))[0][0] == 0
+    # Nothing is deleted: the fact and its event stay, retired at the decision's record time.
+    assert reg.db.query("SELECT retired_at FROM facts WHERE id = ?", (result.fact_id,)) == [
+        (result.recorded_at,)
+    ]
+    assert reg.db.query("SELECT retired_at FROM events WHERE id = ?", (event_id,)) == [(result.recorded_at,)]
     (entry,) = audit_entries(reg, event_id=event_id)
     assert entry["action"] == "review.reject"
     assert entry["actor"] == "ana"

@@ -213,6 +213,24 @@ MIGRATIONS: tuple[Migration, ...] = (
             "DROP INDEX events_target",
         ),
     ),
+    Migration(
+        6,
+        "review-retires",
+        (
+            # A review decision is a record-time event: a rejected or corrected
+            # event stays, retired at the decision's record time, so --known-on
+            # before the decision still sees it. A fact left without live events
+            # is retired the same way. NULL: live.
+            "ALTER TABLE events ADD COLUMN retired_at TEXT",
+            "ALTER TABLE facts ADD COLUMN retired_at TEXT",
+            # Status prunes on live facts only: retired_at joins the covering index.
+            "DROP INDEX facts_status",
+            "CREATE INDEX facts_status ON facts(target_id, type, jurisdiction, date_start, modality, "
+            "date_value, contradicted, retired_at, id)",
+            # The few facts a review touched after a record time (changes --known-on).
+            "CREATE INDEX events_retired ON events(retired_at, fact_id) WHERE retired_at IS NOT NULL",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -1,8 +1,9 @@
 """Questions asked of the register: status as of a day, timelines, changes.
 
 Every question can be asked ``known_on`` a record time: the answer is then
-rebuilt from the events the register had ingested by then, so a decision
-taken on that day can be audited later (DESIGN, "two clocks").
+rebuilt from the events the register had ingested by then and no review had
+yet retired, so a decision taken on that day can be audited later (DESIGN,
+"two clocks"). Without ``known_on``, retired events and facts are left out.
 """
 
 from __future__ import annotations
@@ -170,13 +171,21 @@ def load_facts(
 ) -> list[Fact]:
     """Facts matching a SQL condition on ``f`` (facts), with their sources.
 
-    With ``known_on``, each fact is rebuilt from the events ingested before
-    that record time, and facts nobody had reported by then disappear.
+    Without ``known_on``, the live facts as they stand. With it, each fact is
+    rebuilt from the events ingested before that record time and not retired
+    by a review by then, and facts with no such event disappear.
     """
+    cutoff = None if known_on is None else record_cutoff(known_on)
+    if cutoff is None:
+        where = f"({where}) AND f.retired_at IS NULL"
+    else:
+        # A fact retired by then has no event left to rebuild it from.
+        where = f"({where}) AND (f.retired_at IS NULL OR f.retired_at >= ?)"
+        params = [*params, cutoff]
     facts = [_fact_from_row(r) for r in reg.db.query(f"{_FACT_SELECT} WHERE {where}", params)]
     if not facts or (not with_sources and known_on is None):
         return facts
-    sources = _load_sources(reg, [f.id for f in facts], None if known_on is None else record_cutoff(known_on))
+    sources = _load_sources(reg, [f.id for f in facts], cutoff)
     if known_on is None:
         return [_with_sources(f, sources.get(f.id, [])) for f in facts]
     rebuilt = [fold_sources(f, sources[f.id]) for f in facts if f.id in sources]
@@ -193,14 +202,21 @@ def _with_sources(fact: Fact, sources: list[Source]) -> Fact:
 def _load_sources(
     reg: Register, fact_ids: list[int], before: str | None, limit: int | None = None
 ) -> dict[int, list[Source]]:
-    """Sources of facts (the first ``limit`` of each, in ingestion order), as recorded before a time."""
+    """Sources of facts (the first ``limit`` of each, in ingestion order), as recorded before a time.
+
+    Without a time, the live events; with one, the events ingested before it
+    and not retired by then (a review at that very time or later still counts
+    them).
+    """
     out: dict[int, list[Source]] = {}
     for part in chunked(fact_ids):
         where, params = reg.db.any_of("e.fact_id", part, "bigint")
         sql = f"{_SOURCE_SELECT} WHERE {where}"
-        if before is not None:
-            sql += " AND e.ingested_at < ?"
-            params.append(before)
+        if before is None:
+            sql += " AND e.retired_at IS NULL"
+        else:
+            sql += " AND e.ingested_at < ? AND (e.retired_at IS NULL OR e.retired_at >= ?)"
+            params += [before, before]
         if limit is not None:
             ranked = sql.replace(
                 " FROM events e",
@@ -241,7 +257,7 @@ def status(
         # Facts that cannot matter are pruned on raw rows; derive_status decides.
         unsourced: set[int] = set()
         candidates = _status_candidates(
-            reg, where + " AND f.date_start <= ?", [*params, day], sources, unsourced
+            reg, where + " AND f.date_start <= ? AND f.retired_at IS NULL", [*params, day], sources, unsourced
         )
         statuses = derive_status(candidates, day)
         if unsourced:
@@ -402,12 +418,57 @@ def changes(
     reg: Register, since: str, until: str | None = None, recorded: bool = False, known_on: str | None = None
 ) -> list[Fact]:
     """Designation facts that moved since a day: by legal date, or by record time with ``recorded``."""
-    column = "f.first_ingested_at" if recorded else "f.date_start"
     low = since if recorded else interval(since)[0]
-    where = f"{column} >= ? AND {_in('f.type', STATUS_TYPES)}"
-    params: list[object] = [low, *STATUS_TYPES]
-    if until:
-        where += f" AND {column} < ?" if recorded else f" AND {column} <= ?"
-        params.append(record_cutoff(until) if recorded else end_of(until))
-    facts = load_facts(reg, where, params, known_on=known_on)
+    high = None if not until else record_cutoff(until) if recorded else end_of(until)
+    if known_on is None:
+        column = "f.first_ingested_at" if recorded else "f.date_start"
+        where = f"{column} >= ? AND {_in('f.type', STATUS_TYPES)}"
+        params: list[object] = [low, *STATUS_TYPES]
+        if high is not None:
+            where += f" AND {column} < ?" if recorded else f" AND {column} <= ?"
+            params.append(high)
+        facts = load_facts(reg, where, params)
+    else:
+        facts = [
+            f for f in _changes_known_on(reg, low, high, recorded, known_on) if _moved(f, low, high, recorded)
+        ]
     return sorted(facts, key=lambda f: (f.first_ingested_at, *f.sort_key()) if recorded else f.sort_key())
+
+
+def _changes_known_on(reg: Register, low: str, high: str | None, recorded: bool, known_on: str) -> list[Fact]:
+    """Facts that may have moved in the window as known on a record time (the caller filters exactly).
+
+    A fact's row says what it is now; rebuilt from fewer sources its record
+    times and its date may differ. Unless a review retired one of its events
+    after ``known_on`` (those facts are all read), its sources then are a
+    subset of its live ones: a later first record time, or a date of the same
+    year (or, borrowed from publication, up to a month into the next).
+    """
+    if recorded:
+        window = "f.last_ingested_at >= ?" + ("" if high is None else " AND f.first_ingested_at < ?")
+    else:
+        window = "f.date_start >= ?" + ("" if high is None else " AND f.date_start <= ?")
+        low = f"{int(low[:4]) - 1:04d}-01-01"
+        high = None if high is None else f"{high[:4]}-12-31"
+    params: list[object] = [low] if high is None else [low, high]
+    touched = [
+        int(r[0])
+        for r in reg.db.query(
+            "SELECT DISTINCT fact_id FROM events WHERE retired_at >= ?", (record_cutoff(known_on),)
+        )
+    ]
+    if touched:
+        also, ids = reg.db.any_of("f.id", touched, "bigint")
+        window = f"({window}) OR {also}"
+        params += ids
+    return load_facts(
+        reg, f"{_in('f.type', STATUS_TYPES)} AND ({window})", [*STATUS_TYPES, *params], known_on
+    )
+
+
+def _moved(fact: Fact, low: str, high: str | None, recorded: bool) -> bool:
+    """Whether a rebuilt fact falls in a window of record time (``high`` exclusive) or legal time."""
+    if recorded:
+        return fact.first_ingested_at >= low and (high is None or fact.first_ingested_at < high)
+    start = fact.date_start
+    return start is not None and start >= low and (high is None or start <= high)

@@ -1,17 +1,19 @@
 """Review of extracted events: accept, reject or correct, each decision in the audit log.
 
 Status reads facts, and facts are merged events, so a decision changes what
-status says at once by changing which events a fact is made of:
+status says at once by changing which live events a fact is made of:
 
 - *accept* changes nothing but the record (the event leaves the queue);
-- *reject* takes the event out of its fact, which is refolded from the events
-  left (or removed when none is left);
+- *reject* retires the event at the decision's record time; its fact is
+  refolded from the live events left (or retired too when none is left);
 - *correct* does the same, then merges a corrected copy of the event (same
-  document, same evidence) the way ingestion merges any event.
+  document, same evidence, recorded at the decision's time) the way
+  ingestion merges any event.
 
-The event taken out is kept whole in the audit entry's ``before``, so nothing
-a source said is lost. A known limit: ``known_on`` questions are answered from
-the events the register holds now, so they no longer see a rejected event.
+A decision is a record-time event like any report: nothing is deleted, so a
+question asked ``known_on`` before the decision answers as the register did
+then, and one asked on or after it answers as it does now. The audit entry
+keeps the event before and after.
 """
 
 from __future__ import annotations
@@ -70,7 +72,7 @@ _EVENT_COLUMNS = (
     "e.id, e.document_id, e.fact_id, e.event_key, e.type, e.modality, e.jurisdiction, e.actor_id, "
     "e.actor_name, e.authority, e.agent, e.target_id, e.target_name, e.list, e.program, e.date_value, "
     "e.date_precision, e.date_text, e.date_from_published, e.stance, e.confidence, e.rule, e.reason, "
-    "e.evidence, e.reported_at, e.ingested_at, g.wikidata"
+    "e.evidence, e.reported_at, e.ingested_at, g.wikidata, e.retired_at"
 )
 _EVENT_SELECT = f"SELECT {_EVENT_COLUMNS} FROM events e LEFT JOIN groups g ON g.id = e.target_id"
 
@@ -88,6 +90,7 @@ class StoredEvent:
     reported_at: str | None
     ingested_at: str
     register_date: str | None
+    retired_at: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """``Event.to_json`` with the register's id (the extractor's id is ``key``) and placement."""
@@ -106,6 +109,7 @@ class StoredEvent:
             },
             reported_at=self.reported_at,
             ingested_at=self.ingested_at,
+            retired_at=self.retired_at,
         )
         out["actor"]["id"] = self.event.actor.id
         out["stance"] = self.event.stance
@@ -143,25 +147,30 @@ def _stored_event(row: Row) -> StoredEvent:
         reported_at=row[24],
         ingested_at=row[25],
         register_date=value,
+        retired_at=row[27],
     )
 
 
-def get_event(reg: Register, event_id: int) -> StoredEvent | None:
-    """The event with this register id, or None."""
-    rows = reg.db.query(f"{_EVENT_SELECT} WHERE e.id = ?", (event_id,))
+def get_event(reg: Register, event_id: int, retired: bool = False) -> StoredEvent | None:
+    """The live event with this register id (or a retired one too, with ``retired``), or None."""
+    live = "" if retired else " AND e.retired_at IS NULL"
+    rows = reg.db.query(f"{_EVENT_SELECT} WHERE e.id = ?{live}", (event_id,))
     return _stored_event(rows[0]) if rows else None
 
 
 def document_events(reg: Register, document_id: str) -> list[StoredEvent]:
-    """The events the register holds for one document, in evidence order."""
-    rows = reg.db.query(f"{_EVENT_SELECT} WHERE e.document_id = ? ORDER BY e.id", (document_id,))
+    """The live events the register holds for one document, in evidence order."""
+    rows = reg.db.query(
+        f"{_EVENT_SELECT} WHERE e.document_id = ? AND e.retired_at IS NULL ORDER BY e.id", (document_id,)
+    )
     return [_stored_event(r) for r in rows]
 
 
 def review_queue(reg: Register, limit: int = 50, offset: int = 0) -> list[StoredEvent]:
     """Events no one has decided on yet, least confident first."""
     rows = reg.db.query(
-        f"{_EVENT_SELECT} WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.event_id = e.id) "
+        f"{_EVENT_SELECT} WHERE e.retired_at IS NULL "
+        "AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.event_id = e.id) "
         "AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.new_event_id = e.id) "
         "ORDER BY e.confidence, e.id LIMIT ? OFFSET ?",
         (limit, offset),
@@ -254,8 +263,8 @@ def review_event(
         new_fact_id: int | None = None
         after: dict[str, Any] | None = before if decision == "accept" else None
         if decision != "accept":
-            reg.db.execute("DELETE FROM events WHERE id = ?", (event_id,))
-            _refold_fact(reg, stored.fact_id)
+            reg.retire_event(event_id, now)
+            _refold_fact(reg, stored.fact_id, now)
             pairs = {(stored.event.target.id, stored.event.actor.jurisdiction)}
             if corrected is not None:
                 new = _merge_corrected(reg, stored, corrected, reviewer, now)
@@ -352,14 +361,14 @@ def _actor_change(value: Any, old: Actor) -> Actor:
     return Actor(code, old.name if code == old.jurisdiction else None, None)
 
 
-def _refold_fact(reg: Register, fact_id: int) -> None:
-    """Rebuild a fact from the events it still has, or remove it when it has none."""
+def _refold_fact(reg: Register, fact_id: int, now: str) -> None:
+    """Rebuild a fact from the live events it still has, or retire it when it has none."""
     found = load_facts(reg, "f.id = ?", [fact_id])
     if not found:
         return
     fact = found[0]
     if not fact.sources:
-        reg.db.execute("DELETE FROM facts WHERE id = ?", (fact_id,))
+        reg.retire_fact(fact_id, now)
         return
     folded = fold_sources(fact, fact.sources)
     value = None if folded.date is None else folded.date.value

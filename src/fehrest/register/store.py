@@ -328,7 +328,9 @@ class Register:
         missing = sorted(k for k in set(keys) if k not in cache)
         for part in chunked(missing):
             where, params = self.db.any_of("fact_key", part)
-            for row in self.db.query(f"SELECT {_FACT_COLUMNS} FROM facts WHERE {where}", params):
+            # A retired fact takes no new sources: a report after its review starts a fact afresh.
+            sql = f"SELECT {_FACT_COLUMNS} FROM facts WHERE {where} AND retired_at IS NULL"
+            for row in self.db.query(sql, params):
                 state = _state_from_row(row)
                 cache.setdefault(state.key, []).append(state)
         for key in missing:
@@ -345,6 +347,36 @@ class Register:
         self._forget_facts()
         with self.db.transaction():
             return self._merge_events(list(docs), self.clock() if now is None else now)
+
+    def retire_event(self, event_id: int, at: str | None = None) -> int | None:
+        """Withdraw a live event from the register's current answers as of record time ``at``.
+
+        The event stays, with ``retired_at``, so questions asked ``known_on``
+        an earlier time still see it; nothing is deleted. Returns the id of
+        its fact (which the caller refolds), or None when no live event has
+        that id. Runs in the caller's transaction, or in one of its own.
+        """
+        self._forget_facts()
+        with self.db.transaction():
+            rows = self.db.query(
+                "SELECT fact_id FROM events WHERE id = ? AND retired_at IS NULL", (event_id,)
+            )
+            if not rows:
+                return None
+            self.db.execute(
+                "UPDATE events SET retired_at = ? WHERE id = ?",
+                (self.clock() if at is None else at, event_id),
+            )
+        return int(rows[0][0])
+
+    def retire_fact(self, fact_id: int, at: str | None = None) -> None:
+        """Withdraw a fact left without live events (its row stays, as it last stood)."""
+        self._forget_facts()
+        with self.db.transaction():
+            self.db.execute(
+                "UPDATE facts SET retired_at = ? WHERE id = ? AND retired_at IS NULL",
+                (self.clock() if at is None else at, fact_id),
+            )
 
     def _fact_cache(self, own: bool) -> dict[str, list[_FactState]] | None:
         """The facts kept from earlier batches, when they still hold (call inside the transaction).
