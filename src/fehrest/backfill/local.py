@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 
 from fehrest.backfill.work import Extractor, Outcome, extract_relevant, process_file
+from fehrest.ingest.pool import map_in_order
+from fehrest.ingest.work import warm_extraction
 
 
 def _process_all(path: str, extract: Extractor) -> list[Outcome]:
@@ -19,13 +20,15 @@ def run_local(
     """Outcomes of every file, in file order, from ``workers`` processes (1: in this process).
 
     Files are the unit of work, as Spark's tasks are: the two engines read the
-    same records in the same order, so they store the same facts.
+    same records in the same order, so they store the same facts. The pool is
+    ``ingest``'s: forked workers that inherit the data loaded once here.
     """
     if workers <= 1 or len(files) <= 1:
         for path in files:
             yield from process_file(path, extract)
         return
-    # A worker that dies breaks the pool with an error, rather than hanging it.
-    with ProcessPoolExecutor(max_workers=min(workers, len(files))) as pool:
-        for outcomes in pool.map(partial(_process_all, extract=extract), files):
-            yield from outcomes
+    done = map_in_order(
+        partial(_process_all, extract=extract), files, min(workers, len(files)), prepare=warm_extraction
+    )
+    for outcomes in done:
+        yield from outcomes

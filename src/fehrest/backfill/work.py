@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from fehrest.errors import InputError
+from fehrest.ingest.work import compact
 from fehrest.model import Document
 
 Extractor = Callable[[Document], Document]
@@ -78,12 +79,6 @@ def read_documents(path: Path) -> Iterator[Document | InputError]:
     from fehrest.ingest import read_file
 
     yield from read_file(path)
-
-
-def compact(doc: Document) -> Document:
-    """What the register stores of an extracted document: no text layer or times to ship back."""
-    meta = {k: v for k, v in doc.meta.items() if k != "prefiltered"}
-    return doc.with_layers(text_layer=None, times=None, meta=meta)
 
 
 def process_file(path: str, extract: Extractor = extract_relevant) -> Iterator[Outcome]:

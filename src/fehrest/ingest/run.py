@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import os
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import islice
+from functools import partial
 from pathlib import Path
 
 from fehrest.errors import InputError
 from fehrest.ingest.fetch import Fetcher
+from fehrest.ingest.pool import map_in_order
 from fehrest.ingest.sources import iter_sources
-from fehrest.ingest.work import Extractor, WorkItem, default_extractor, process_item, warm_worker
+from fehrest.ingest.work import (
+    Extractor,
+    WorkItem,
+    chunk_items,
+    default_extractor,
+    process_chunk,
+    process_item,
+    warm_extraction,
+)
 from fehrest.language import READ_LANGUAGES, base_language
 from fehrest.model import Document
 from fehrest.register.store import Register, StoreResult
@@ -26,8 +34,6 @@ __all__ = [
     "ingest_items",
     "ingest_paths",
 ]
-
-_CHUNK = 32  # items per task: big enough to amortise pickling, small enough to keep workers busy
 
 
 @dataclass(slots=True)
@@ -58,34 +64,25 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def _process_chunk(chunk: list[WorkItem | InputError], extract: Extractor) -> list[Document | InputError]:
-    return [item if isinstance(item, InputError) else process_item(item, extract) for item in chunk]
-
-
 def extract_stream(
     items: Iterable[WorkItem | InputError], extract: Extractor = default_extractor, workers: int = 1
 ) -> Iterator[Document | InputError]:
-    """Extract every item, in order; with ``workers > 1`` in a process pool.
+    """Extract every item, in order; with ``workers > 1`` in a pool of forked processes.
 
-    At most ``2 × workers`` chunks are in flight, so memory stays flat however
-    long the input is: the reader is only asked for more as results come back.
+    The parent loads the extraction data once before the workers start (they
+    inherit it), reads the input, and sends it out in chunks; at most
+    ``2 × workers`` chunks are in flight, so memory stays flat however long
+    the input is.
     """
     if workers <= 1:
         for item in items:
             yield item if isinstance(item, InputError) else process_item(item, extract)
         return
-    source = iter(items)
-    window: deque[Future[list[Document | InputError]]] = deque()
-    with ProcessPoolExecutor(max_workers=workers, initializer=warm_worker) as pool:
-        while True:
-            while len(window) < 2 * workers:
-                chunk = list(islice(source, _CHUNK))
-                if not chunk:
-                    break
-                window.append(pool.submit(_process_chunk, chunk, extract))
-            if not window:
-                return
-            yield from window.popleft().result()
+    chunks = map_in_order(
+        partial(process_chunk, extract=extract), chunk_items(items), workers, prepare=warm_extraction
+    )
+    for done in chunks:
+        yield from done
 
 
 def ingest_items(

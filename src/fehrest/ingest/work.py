@@ -7,7 +7,7 @@ pipeline — run in :func:`process_item`, a pure function a process pool maps.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,6 +89,16 @@ def default_extractor(doc: Document) -> Document:
     return extract_document(doc, prefilter=True)
 
 
+def compact(doc: Document) -> Document:
+    """What the register stores of an extracted document: no text layer, times or first-pass mark.
+
+    The text layer (tokens, offset map) is many times the size of the text;
+    leaving it in the worker keeps what travels back to the parent small.
+    """
+    meta = {k: v for k, v in doc.meta.items() if k != "prefiltered"}
+    return doc.with_layers(text_layer=None, times=None, meta=meta)
+
+
 def process_item(item: WorkItem, extract: Extractor = default_extractor) -> Document | InputError:
     """Prepare and extract one item; a crash becomes a failure naming the document."""
     doc = prepare_item(item)
@@ -98,17 +108,69 @@ def process_item(item: WorkItem, extract: Extractor = default_extractor) -> Docu
         done = extract(doc)
     except Exception as exc:  # one document's crash must not stop the batch
         return InputError(doc.source, f"extraction failed: {type(exc).__name__}: {exc}")
-    # The text layer (tokens, offset map) is large and the register does not keep it.
-    return done.with_layers(text_layer=None)
+    return compact(done)
 
 
-def warm_worker() -> None:
-    """Load the entity registry, time data and language detector once per worker process."""
+def process_chunk(chunk: list[WorkItem | InputError], extract: Extractor) -> list[Document | InputError]:
+    """:func:`process_item` over a chunk (the unit a pool worker receives); errors pass through."""
+    return [item if isinstance(item, InputError) else process_item(item, extract) for item in chunk]
+
+
+def chunk_items(
+    items: Iterable[WorkItem | InputError], max_items: int = 64, max_chars: int = 1_000_000
+) -> Iterator[list[WorkItem | InputError]]:
+    """Group items into chunks of at most ``max_items`` items and about ``max_chars`` of text or bytes.
+
+    A chunk is pickled once to go to a worker and once to come back, so it is
+    large enough to make that overhead small against the extraction, and
+    bounded in bytes so a run of big pages cannot fill memory.
+    """
+    chunk: list[WorkItem | InputError] = []
+    size = 0
+    for item in items:
+        chunk.append(item)
+        size += _size(item)
+        if len(chunk) >= max_items or size >= max_chars:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _size(item: WorkItem | InputError) -> int:
+    if isinstance(item, Page):
+        return len(item.body)
+    if isinstance(item, Document):
+        return len(item.text)
+    return 0
+
+
+# Texts that take every loader on the way: both scripts Fehrest reads and the
+# others lingua is asked about, a designation (events, times, entities) and a page.
+_WARM_TEXTS = (
+    ("The government of Canada listed the Taliban as a terrorist group on 3 June 2024.", "en"),
+    ("دولت کانادا روز دوشنبه ۱۴ جوزا ۱۴۰۳ طالبان را در فهرست گروه‌های تروریستی قرار داد.", "fa"),
+    ("Правительство исключило движение из списка запрещённых организаций.", "ru"),
+)
+_WARM_PAGE = (
+    "<html><head><title>Warm</title></head><body><article><p>"
+    + "The city council opened a new library on Monday after two years of work. " * 3
+    + "</p></article></body></html>"
+)
+
+
+def warm_extraction() -> None:
+    """Load everything extraction reads: language models, registry, automata, rules, trafilatura.
+
+    The pool runs it in the parent before forking, so every worker inherits
+    the loaded data instead of spending a second loading its own.
+    """
     from fehrest.language import warm_language_detector
     from fehrest.pipeline import extract_text
 
     warm_language_detector()
-    extract_text(
-        "The government of Canada listed the Taliban as a terrorist group on 3 June 2024.", language="en"
-    )
-    extract_text("دولت کانادا طالبان را در فهرست گروه‌های تروریستی قرار داد.", language="fa")
+    for text, language in _WARM_TEXTS:
+        identify_language(text)
+        extract_text(text, language=language)
+        extract_text(text, language=language, prefilter=True)
+    extract_html(_WARM_PAGE, "https://warm.invalid/")
