@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -9,6 +10,7 @@ from fastapi.testclient import TestClient
 from web_helpers import SEED, Token
 
 from fehrest.register import Register, changes, status, timeline
+from fehrest.register.dates import format_timestamp
 from fehrest.register.migrations import LATEST_VERSION
 from fehrest.register.report import fact_json, status_json
 from fehrest.register.tokens import revoke_token
@@ -357,6 +359,52 @@ def test_reject_changes_status_at_once(client: TestClient, token: Token) -> None
     removed = _json(client.get(f"/api/events/{event['id']}"), 200)
     assert removed["removed"] is True
     assert removed["audit"][0]["action"] == "review.reject"
+
+
+def _moment_before(recorded_at: str) -> str:
+    """The record time one microsecond before a decision (``known_on`` just before it)."""
+    return format_timestamp(datetime.fromisoformat(recorded_at) - timedelta(microseconds=1))
+
+
+def _kz_known_on(client: TestClient, as_of: str, known_on: str) -> dict[str, Any]:
+    answer = _json(
+        client.get(
+            "/api/groups/taliban/status", params={"as_of": as_of, "jurisdiction": "KZ", "known_on": known_on}
+        ),
+        200,
+    )
+    (row,) = answer["jurisdictions"]
+    return dict(row)
+
+
+def test_reject_keeps_what_was_known_before(client: TestClient, token: Token) -> None:
+    event = _kz_delist(client)
+    before = _kz(client, "2024-06-30")
+    result = _json(
+        client.post(f"/api/events/{event['id']}/review", json={"decision": "reject"}, headers=token.header),
+        200,
+    )
+    then = _kz_known_on(client, "2024-06-30", _moment_before(result["recorded_at"]))
+    assert (
+        (then["status"], then["since"]) == (before["status"], before["since"]) == ("not listed", "2024-06-03")
+    )
+    now = _kz_known_on(client, "2024-06-30", result["recorded_at"])
+    assert (now["status"], now["since"]) == ("listed", "2005-03")
+    (entry,) = _json(client.get("/api/audit", params={"event": event["id"]}), 200)["entries"]
+    assert entry["before"]["id"] == event["id"]
+    assert entry["after"] is None
+
+
+def test_correct_date_keeps_what_was_known_before(client: TestClient, token: Token) -> None:
+    event = _kz_delist(client)
+    body = {"decision": "correct", "changes": {"date": "2024-07-01"}}
+    result = _json(client.post(f"/api/events/{event['id']}/review", json=body, headers=token.header), 200)
+    then = _kz_known_on(client, "2024-06-30", _moment_before(result["recorded_at"]))
+    assert (then["status"], then["since"]) == ("not listed", "2024-06-03")
+    now = _kz_known_on(client, "2024-07-15", result["recorded_at"])
+    assert (now["status"], now["since"]) == ("not listed", "2024-07-01")
+    (entry,) = _json(client.get("/api/audit", params={"event": event["id"]}), 200)["entries"]
+    assert (entry["before"]["date"]["value"], entry["after"]["date"]["value"]) == ("2024-06-03", "2024-07-01")
 
 
 def test_reject_twice_is_409(client: TestClient, token: Token) -> None:
