@@ -16,3 +16,7 @@ class InputError(FehrestError):
         self.line = line
         where = f"{source}:{line}" if line is not None else source
         super().__init__(f"{where}: {problem}")
+
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, int | None]]:
+        # Pool workers send failures back pickled; rebuild from the fields, not the message.
+        return (type(self), (self.source, self.problem, self.line))

@@ -128,3 +128,41 @@ def test_ingest_killed_mid_batch_leaves_register_consistent(tmp_path: Path) -> N
             clean.db.query("SELECT fact_key, date_value, source_count FROM facts ORDER BY 1, 2")
             == facts_after
         )
+
+
+def _register_rows(reg: Register) -> dict[str, list[tuple[object, ...]]]:
+    queries = {
+        "documents": "SELECT content_hash, source FROM documents ORDER BY 1",
+        "facts": "SELECT fact_key, date_value, source_count FROM facts ORDER BY 1, 2",
+        "failures": "SELECT source, line, problem FROM failures ORDER BY 1, 2, 3",
+    }
+    return {name: sorted(reg.db.query(sql)) for name, sql in queries.items()}
+
+
+def test_ingest_two_workers_store_what_one_worker_stores(tmp_path: Path) -> None:
+    source = _write_batch(tmp_path, 300)
+    with source.open("a", encoding="utf-8") as out:
+        out.write("{not json\n")
+        out.write(json.dumps({"text": "Report on a broken wire.\nLIST FR wire-men 2010"}) + "\n")
+    broken = "broken wire"  # a closure: the forked workers get it as it is
+
+    def fragile(doc: Document) -> Document:
+        if broken in doc.text:
+            raise ValueError("cannot read this one")
+        return line_extractor(doc)
+
+    results = {}
+    for workers in (1, 2):
+        with Register.open(tmp_path / f"w{workers}.sqlite") as reg:
+            summary = ingest_paths(reg, [source], extract=fragile, workers=workers, batch_size=40)
+            results[workers] = (
+                summary.documents_read,
+                summary.stored.new_events,
+                [str(f) for f in summary.failures],
+                _register_rows(reg),
+            )
+    assert results[2] == results[1]
+    read, events, failures, rows = results[1]
+    assert (read, len(failures)) == (300, 2)
+    assert events == 300
+    assert len(rows["facts"]) > 1

@@ -149,7 +149,9 @@ def _size(item: WorkItem | InputError) -> int:
 # others lingua is asked about, a designation (events, times, entities) and a page.
 _WARM_TEXTS = (
     ("The government of Canada listed the Taliban as a terrorist group on 3 June 2024.", "en"),
+    ("Last week the Kazakh ministry said the ban, in force for two years, ends in March next year.", "en"),
     ("دولت کانادا روز دوشنبه ۱۴ جوزا ۱۴۰۳ طالبان را در فهرست گروه‌های تروریستی قرار داد.", "fa"),
+    ("وزارت هفته گذشته گفت این ممنوعیت که دو سال است برقرار است، در حمل سال آینده پایان می‌یابد.", "fa"),
     ("Правительство исключило движение из списка запрещённых организаций.", "ru"),
 )
 _WARM_PAGE = (
