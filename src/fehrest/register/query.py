@@ -451,12 +451,9 @@ def _changes_known_on(reg: Register, low: str, high: str | None, recorded: bool,
         low = f"{int(low[:4]) - 1:04d}-01-01"
         high = None if high is None else f"{high[:4]}-12-31"
     params: list[object] = [low] if high is None else [low, high]
-    touched = [
-        int(r[0])
-        for r in reg.db.query(
-            "SELECT DISTINCT fact_id FROM events WHERE retired_at >= ?", (record_cutoff(known_on),)
-        )
-    ]
+    # Deduplicated here: DISTINCT would steer SQLite to scan events by fact.
+    rows = reg.db.query("SELECT fact_id FROM events WHERE retired_at >= ?", (record_cutoff(known_on),))
+    touched = sorted({int(r[0]) for r in rows})
     if touched:
         also, ids = reg.db.any_of("f.id", touched, "bigint")
         window = f"({window}) OR {also}"
