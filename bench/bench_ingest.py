@@ -6,12 +6,23 @@ ordinary news generated here from templates written for this bench. The same
 documents are written once as JSON Lines (text already extracted) and once as
 a gzipped WARC of HTML pages (trafilatura runs on each). Each configuration
 runs in its own process on a fresh register, so its peak memory (the parent's
-and the largest worker's resident set) is its own.
+and the largest worker's resident set) is its own; its time is the whole
+``ingest_paths`` call, loading the extraction data included.
 
-Peer, measured in the same run: one worker (all workers ÷ one worker is the
-ratio printed).
+Three parts, in one run:
 
-Run: ``.venv/bin/python bench/bench_ingest.py [--docs 2000]``.
+1. Worker start-up: what a worker that loads its own data spends before its
+   first document (measured in a fresh process), against a worker forked from
+   a parent that loaded it (first chunk against its later chunks).
+2. The table: docs/s with one worker and with all, and the ratio (the peer).
+3. Memory: a JSON Lines file of ``--size`` MB (``--gb 1`` for a gigabyte),
+   streamed to ``build/`` (ordinary news, 2 in 100 dev-corpus articles),
+   ingested with all workers; peak and current memory of the parent and the
+   workers at 10 %, 50 % and 100 % of the input. Deleted afterwards.
+
+The machine's load average is printed before and after: the cores are shared.
+
+Run: ``.venv/bin/python bench/bench_ingest.py [--docs 2000] [--size 150 | --gb 1]``.
 """
 
 from __future__ import annotations
@@ -19,15 +30,20 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import random
 import resource
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from html import escape
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT / "corpus" / "dev"
@@ -112,14 +128,188 @@ def write_inputs(docs: list[dict[str, str]], folder: Path) -> tuple[Path, Path]:
     return jsonl, warc
 
 
-def run_one(source: str, workers: int, db: str) -> None:
+def run_one(source: str, workers: int, db: str, expected: int) -> None:
     """Ingest one input into a fresh register and print a JSON line with the figures."""
     from fehrest.ingest import ingest_paths
     from fehrest.register import Register
 
     started = time.perf_counter()
+    seen = [0]
+    tenth: list[float] = []
+
+    def count(_: object) -> None:
+        seen[0] += 1
+        if seen[0] == max(1, expected // 10):
+            tenth.append(time.perf_counter())
+
     with Register.open(db) as reg:
-        summary = ingest_paths(reg, [source], workers=workers, batch_size=200)
+        summary = ingest_paths(reg, [source], workers=workers, batch_size=200, on_document=count)
+    ended = time.perf_counter()
+    elapsed = ended - started
+    # Past the first tenth, loading and start-up are behind: the rate the pool sustains.
+    steady = (seen[0] - max(1, expected // 10)) / (ended - tenth[0]) if tenth and ended > tenth[0] else 0.0
+    me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(
+        json.dumps(
+            {
+                "documents": summary.documents_read,
+                "events": summary.stored.new_events,
+                "failures": len(summary.failures),
+                "seconds": elapsed,
+                "steady_rate": steady,
+                "parent_cpu": me.ru_utime + me.ru_stime,
+                "worker_cpu": children.ru_utime + children.ru_stime,
+                "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+            }
+        )
+    )
+
+
+def _timed_chunk(chunk: list[Any]) -> tuple[int, float]:
+    from fehrest.ingest.work import default_extractor, process_chunk
+
+    started = time.perf_counter()
+    process_chunk(chunk, default_extractor)
+    return os.getpid(), time.perf_counter() - started
+
+
+def run_startup(workers: int) -> None:
+    """Print what loading costs a fresh process, and a forked worker's first chunk against its later ones."""
+    from fehrest.ingest.pool import map_in_order
+    from fehrest.ingest.work import warm_extraction
+    from fehrest.model import Document
+
+    started = time.perf_counter()
+    warm_extraction()
+    load = time.perf_counter() - started
+    docs = [Document(text=d["text"], source=d["url"]) for d in make_documents(64 * 4 * workers, seed=11)]
+    chunks = [docs[i : i + 64] for i in range(0, len(docs), 64)]
+    # One worker per task at first, each task its own fresh documents.
+    per_worker: dict[int, list[float]] = {}
+    started = time.perf_counter()
+    first_result = 0.0
+    for pid, seconds in map_in_order(_timed_chunk, chunks, workers, window=workers):
+        first_result = first_result or time.perf_counter() - started
+        per_worker.setdefault(pid, []).append(seconds)
+    firsts = [times[0] for times in per_worker.values()]
+    later = [t for times in per_worker.values() for t in times[1:]]
+    print(
+        json.dumps(
+            {
+                "load": load,
+                "first_result": first_result,
+                "first_chunk": statistics.mean(firsts),
+                "later_chunks": statistics.median(later) if later else float("nan"),
+            }
+        )
+    )
+
+
+# Ordinary news items run to a few paragraphs; so do the filler documents of the memory run.
+_PARAGRAPHS = 6
+
+
+def iter_big_documents(rng: random.Random) -> Iterator[dict[str, str]]:
+    """An endless stream of filler news with, every 50th, a dev-corpus article made unique."""
+    relevant = sorted(DEV.glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in relevant]
+    number = 0
+    while True:
+        if texts and number % 50 == 0:
+            text = texts[(number // 50) % len(texts)] + f"\n\n({number})"
+        else:
+            text = "\n".join(ordinary_article(rng, number) for _ in range(_PARAGRAPHS))
+        yield {"text": text, "url": f"https://news.example/{number}", "published": "2024-06-04"}
+        number += 1
+
+
+def write_big_jsonl(path: Path, size: int) -> int:
+    """Stream about ``size`` bytes of JSON Lines to ``path``; return the number of documents."""
+    written = count = 0
+    with path.open("w", encoding="utf-8") as out:
+        for doc in iter_big_documents(random.Random(3)):
+            line = json.dumps(doc, ensure_ascii=False) + "\n"
+            out.write(line)
+            written += len(line.encode())
+            count += 1
+            if written >= size:
+                return count
+    return count
+
+
+def _status_kb(pid: int, field: str) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _children() -> list[int]:
+    found: list[int] = []
+    for task in Path("/proc/self/task").iterdir():
+        try:
+            found += [int(pid) for pid in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return found
+
+
+def memory_sample(label: str, done: int, seconds: float) -> dict[str, Any]:
+    """Peak (VmHWM) and current (VmRSS, PSS) memory of this process and of its workers, in MB."""
+    me = os.getpid()
+    workers = _children()
+    return {
+        "at": label,
+        "documents": done,
+        "seconds": seconds,
+        "parent_peak": _status_kb(me, "VmHWM") / 1024,
+        "parent_rss": _status_kb(me, "VmRSS") / 1024,
+        # The register's file is memory-mapped: its pages count in RSS but are page cache.
+        "parent_anon": _status_kb(me, "RssAnon") / 1024,
+        "parent_file": _status_kb(me, "RssFile") / 1024,
+        "worker_peak": max((_status_kb(p, "VmHWM") for p in workers), default=0) / 1024,
+        "worker_rss": max((_status_kb(p, "VmRSS") for p in workers), default=0) / 1024,
+        "worker_anon": max((_status_kb(p, "RssAnon") for p in workers), default=0) / 1024,
+        # Proportional set size: shared pages split between the processes that share them.
+        "workers_pss": sum(_pss_kb(p) for p in workers) / 1024,
+        "workers": len(workers),
+    }
+
+
+def run_memory(source: str, total: int, workers: int, db: str) -> None:
+    """Ingest the big file with ``workers``, sampling memory at 10 %, 50 % and 100 % of the documents."""
+    from fehrest.errors import InputError
+    from fehrest.ingest import ingest_paths
+    from fehrest.model import Document
+    from fehrest.register import Register
+
+    marks = {max(1, total // 10): "10%", max(1, total // 2): "50%", total: "100%"}
+    samples: list[dict[str, Any]] = []
+    done = [0]
+    started = time.perf_counter()
+
+    def seen(_: Document | InputError) -> None:
+        done[0] += 1
+        label = marks.get(done[0])
+        if label is not None:
+            samples.append(memory_sample(label, done[0], time.perf_counter() - started))
+
+    with Register.open(db) as reg:
+        summary = ingest_paths(reg, [source], workers=workers, batch_size=200, on_document=seen)
     elapsed = time.perf_counter() - started
     print(
         json.dumps(
@@ -128,11 +318,21 @@ def run_one(source: str, workers: int, db: str) -> None:
                 "events": summary.stored.new_events,
                 "failures": len(summary.failures),
                 "seconds": elapsed,
-                "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+                "samples": samples,
             }
         )
     )
+
+
+def _child(*args: str) -> dict[str, Any]:
+    out = subprocess.run([sys.executable, __file__, *args], check=True, capture_output=True, text=True)
+    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} / {five:.2f} / {fifteen:.2f} (1 / 5 / 15 min)"
 
 
 def main() -> None:
@@ -140,14 +340,37 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--docs", type=int, default=2000)
-    parser.add_argument("--run", nargs=3, metavar=("SOURCE", "WORKERS", "DB"), help=argparse.SUPPRESS)
+    parser.add_argument("--size", type=float, default=150, help="MB of JSON Lines for the memory run")
+    parser.add_argument("--gb", type=float, help="GB of JSON Lines for the memory run (overrides --size)")
+    parser.add_argument("--run", nargs=4, metavar=("SOURCE", "WORKERS", "DB", "DOCS"), help=argparse.SUPPRESS)
+    parser.add_argument("--startup", type=int, metavar="WORKERS", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--memory", nargs=4, metavar=("SOURCE", "TOTAL", "WORKERS", "DB"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args()
     if args.run:
-        run_one(args.run[0], int(args.run[1]), args.run[2])
+        run_one(args.run[0], int(args.run[1]), args.run[2], int(args.run[3]))
+        return
+    if args.startup:
+        run_startup(args.startup)
+        return
+    if args.memory:
+        run_memory(args.memory[0], int(args.memory[1]), int(args.memory[2]), args.memory[3])
         return
     from fehrest.ingest.run import default_workers
 
     every = default_workers()
+    print(f"cores: {every}; at start: {_load()}")
+
+    startup = _child("--startup", str(every))
+    print(
+        f"\nworker start-up: loading the data in a fresh process {startup['load']:.2f} s "
+        f"(what each worker paid before); forked from the loaded parent: first result after "
+        f"{startup['first_result'] * 1000:.0f} ms, first chunk of 64 documents "
+        f"{startup['first_chunk'] * 1000:.0f} ms against {startup['later_chunks'] * 1000:.0f} ms "
+        f"for later chunks (median)"
+    )
+
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         docs = make_documents(args.docs)
@@ -156,42 +379,83 @@ def main() -> None:
         with gzip.open(warc) as handle:
             sizes["WARC (unpacked)"] = len(handle.read())
         print(
-            f"input: {len(docs)} documents, {sum(1 for i in range(len(docs)) if i % 50 == 0)} relevant; "
+            f"\ninput: {len(docs)} documents, {sum(1 for i in range(len(docs)) if i % 50 == 0)} relevant; "
             f"JSONL {sizes['JSONL'] / 1e6:.1f} MB, WARC {sizes['WARC'] / 1e6:.1f} MB "
-            f"({sizes['WARC (unpacked)'] / 1e6:.1f} MB unpacked); cores: {every}"
+            f"({sizes['WARC (unpacked)'] / 1e6:.1f} MB unpacked)"
         )
         rows = []
         for label, source in (("JSONL", jsonl), ("WARC", warc)):
-            rates = {}
+            rates: dict[int, float] = {}
+            steady: dict[int, float] = {}
             for workers in sorted({1, every}):
-                out = subprocess.run(
-                    [
-                        sys.executable,
-                        __file__,
-                        "--run",
-                        str(source),
-                        str(workers),
-                        str(folder / f"{label}{workers}.db"),
-                    ],
-                    check=True,
-                    capture_output=True,
-                    text=True,
-                )
-                result = json.loads(out.stdout.strip().splitlines()[-1])
+                db = str(folder / f"{label}{workers}.db")
+                result = _child("--run", str(source), str(workers), db, str(len(docs)))
                 rate = result["documents"] / result["seconds"]
                 rates[workers] = rate
-                rows.append((label, workers, result, rate, rate / rates[1]))
+                steady[workers] = result["steady_rate"]
+                rows.append((label, workers, result, rate, rate / rates[1], steady[workers] / steady[1]))
         print(
             "\n| input | workers | docs | events | failures | seconds | docs/s | vs 1 worker "
+            "| docs/s past the first 10 % | vs 1 worker | CPU s parent | CPU s workers "
             "| peak RSS parent MB | peak RSS worker MB |"
         )
-        print("|---|---|---|---|---|---|---|---|---|---|")
-        for label, workers, r, rate, ratio in rows:
+        print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+        for label, workers, r, rate, ratio, steady_ratio in rows:
             print(
                 f"| {label} | {workers} | {r['documents']} | {r['events']} | {r['failures']} "
                 f"| {r['seconds']:.1f} | {rate:.0f} | {ratio:.2f}× "
+                f"| {r['steady_rate']:.0f} | {steady_ratio:.2f}× "
+                f"| {r['parent_cpu']:.1f} | {r['worker_cpu']:.1f} "
                 f"| {r['rss_mb']:.0f} | {r['worker_rss_mb']:.0f} |"
             )
+        print(
+            "(Seconds: the whole ingest_paths call, loading the data included. CPU s: "
+            "user + system; with the cores shared, docs/s with all workers cannot pass "
+            "what the load leaves free.)"
+        )
+    print(f"\n{_load()}")
+    run_memory_part(args.gb * 1024 if args.gb else args.size, every)
+    print(f"\nat the end: {_load()}")
+
+
+def run_memory_part(megabytes: float, workers: int) -> None:
+    """Generate the big JSON Lines file in ``build/``, ingest it in a child, print the samples, delete it."""
+    folder = ROOT / "build" / "bench-ingest"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "big.jsonl"
+    try:
+        started = time.perf_counter()
+        total = write_big_jsonl(path, int(megabytes * 1024 * 1024))
+        size = path.stat().st_size
+        print(
+            f"\nmemory run: {size / 1e6:.0f} MB of JSON Lines measured ({total} documents, "
+            f"{(total + 49) // 50} relevant), written in {time.perf_counter() - started:.0f} s; "
+            f"{workers} workers, first pass on"
+        )
+        result = _child("--memory", str(path), str(total), str(workers), str(folder / "big.db"))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    rate = result["documents"] / result["seconds"]
+    print(
+        f"{result['documents']} documents, {result['events']} events, {result['failures']} failures "
+        f"in {result['seconds']:.0f} s: {rate:.0f} docs/s, {size / 1e6 / result['seconds']:.1f} MB/s"
+    )
+    print(
+        "\n| at | documents | seconds | parent peak RSS | parent RSS | of which anonymous "
+        "| of which mapped files | worker peak RSS | worker RSS | of which anonymous | workers PSS (sum) |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for s in result["samples"]:
+        print(
+            f"| {s['at']} | {s['documents']} | {s['seconds']:.0f} | {s['parent_peak']:.0f} "
+            f"| {s['parent_rss']:.0f} | {s['parent_anon']:.0f} | {s['parent_file']:.0f} "
+            f"| {s['worker_peak']:.0f} | {s['worker_rss']:.0f} | {s['worker_anon']:.0f} "
+            f"| {s['workers_pss']:.0f} |"
+        )
+    print(
+        "(MB. Mapped files are the register's SQLite file (mmap) and libraries: page cache, "
+        "not memory the process holds; PSS splits the pages the workers share with the parent.)"
+    )
 
 
 if __name__ == "__main__":

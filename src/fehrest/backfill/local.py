@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from functools import partial
 
-from fehrest.backfill.work import Extractor, Outcome, extract_relevant, process_file
+from fehrest.backfill.work import Extractor, Outcome, extract_relevant, is_warc, process_file
 from fehrest.ingest.pool import map_in_order
 from fehrest.ingest.work import warm_extraction
 
@@ -27,8 +27,8 @@ def run_local(
         for path in files:
             yield from process_file(path, extract)
         return
-    done = map_in_order(
-        partial(_process_all, extract=extract), files, min(workers, len(files)), prepare=warm_extraction
-    )
-    for outcomes in done:
+    # Only WARC pages need trafilatura loaded.
+    prepare = partial(warm_extraction, pages=any(is_warc(path) for path in files))
+    task = partial(_process_all, extract=extract)
+    for outcomes in map_in_order(task, files, min(workers, len(files)), prepare=prepare):
         yield from outcomes

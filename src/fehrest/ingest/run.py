@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -15,6 +16,7 @@ from fehrest.ingest.pool import map_in_order
 from fehrest.ingest.sources import iter_sources
 from fehrest.ingest.work import (
     Extractor,
+    Page,
     WorkItem,
     chunk_items,
     default_extractor,
@@ -78,10 +80,14 @@ def extract_stream(
         for item in items:
             yield item if isinstance(item, InputError) else process_item(item, extract)
         return
-    chunks = map_in_order(
-        partial(process_chunk, extract=extract), chunk_items(items), workers, prepare=warm_extraction
-    )
-    for done in chunks:
+    source = iter(items)
+    first = next(source, None)
+    if first is None:
+        return
+    # Pages need trafilatura; a stream that starts with extracted text most likely never does.
+    prepare = partial(warm_extraction, pages=isinstance(first, Page))
+    work = chunk_items(itertools.chain([first], source))
+    for done in map_in_order(partial(process_chunk, extract=extract), work, workers, prepare=prepare):
         yield from done
 
 
