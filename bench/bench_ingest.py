@@ -149,21 +149,25 @@ def run_one(source: str, workers: int, db: str, expected: int) -> None:
     # Past the first tenth, loading and start-up are behind: the rate the pool sustains.
     steady = (seen[0] - max(1, expected // 10)) / (ended - tenth[0]) if tenth and ended > tenth[0] else 0.0
     me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    print(
-        json.dumps(
-            {
-                "documents": summary.documents_read,
-                "events": summary.stored.new_events,
-                "failures": len(summary.failures),
-                "seconds": elapsed,
-                "steady_rate": steady,
-                "parent_cpu": me.ru_utime + me.ru_stime,
-                "worker_cpu": children.ru_utime + children.ru_stime,
-                "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-            }
-        )
+    print_result(
+        summary,
+        elapsed,
+        steady_rate=steady,
+        parent_cpu=me.ru_utime + me.ru_stime,
+        worker_cpu=children.ru_utime + children.ru_stime,
+        rss_mb=me.ru_maxrss / 1024,
+        worker_rss_mb=children.ru_maxrss / 1024,
     )
+
+
+def print_result(summary: Any, seconds: float, **figures: Any) -> None:
+    """One JSON line for the parent process: an ingest summary's counts, its time, and more figures."""
+    counts = {
+        "documents": summary.documents_read,
+        "events": summary.stored.new_events,
+        "failures": len(summary.failures),
+    }
+    print(json.dumps({**counts, "seconds": seconds, **figures}))
 
 
 def _timed_chunk(chunk: list[Any]) -> tuple[int, float]:
@@ -310,18 +314,7 @@ def run_memory(source: str, total: int, workers: int, db: str) -> None:
 
     with Register.open(db) as reg:
         summary = ingest_paths(reg, [source], workers=workers, batch_size=200, on_document=seen)
-    elapsed = time.perf_counter() - started
-    print(
-        json.dumps(
-            {
-                "documents": summary.documents_read,
-                "events": summary.stored.new_events,
-                "failures": len(summary.failures),
-                "seconds": elapsed,
-                "samples": samples,
-            }
-        )
-    )
+    print_result(summary, time.perf_counter() - started, samples=samples)
 
 
 def _child(*args: str) -> dict[str, Any]:
@@ -454,7 +447,10 @@ def run_memory_part(megabytes: float, workers: int) -> None:
         )
     print(
         "(MB. Mapped files are the register's SQLite file (mmap) and libraries: page cache, "
-        "not memory the process holds; PSS splits the pages the workers share with the parent.)"
+        "not memory the process holds; PSS splits the pages the workers share with the parent. "
+        "The parent's anonymous memory grows until SQLite's page cache is full: the register "
+        "allows it 64 MB (PRAGMA cache_size); checked once with 2 MB: the parent grew 2 MB over 12,000 "
+        "documents.)"
     )
 
 
