@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from register_helpers import GROUP, FakeClock, article, event
@@ -56,7 +57,7 @@ def test_migrations_upgrade_keeps_sources_an_older_register_wrote(
     db = open_backend(register_url)
     assert migrate(db, clock(), upto=4) == [1, 2, 3, 4]
     at = "2024-06-01T09:00:00.000001Z"
-    head = {
+    head: dict[str, Any] = {
         "document_id": "d0c0",
         "source": "old.txt",
         "url": "https://old.example/1",

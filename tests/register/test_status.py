@@ -9,8 +9,10 @@ from fehrest.errors import FehrestError
 from fehrest.register import Register, changes, status, timeline
 
 
-def _by_jurisdiction(reg: Register, as_of: str, **kw: str) -> dict[str, tuple[str, str | None, str | None]]:
-    report = status(reg, GROUP.id, as_of=as_of, **kw)
+def _by_jurisdiction(
+    reg: Register, as_of: str, known_on: str | None = None
+) -> dict[str, tuple[str, str | None, str | None]]:
+    report = status(reg, GROUP.id, as_of=as_of, known_on=known_on)
     return {
         s.jurisdiction: (s.status, None if s.since is None else s.since.value, s.by) for s in report.statuses
     }
