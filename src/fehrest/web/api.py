@@ -83,7 +83,7 @@ def group_info(reg: RegisterDep, group: GroupPath) -> JSONResponse:
     found = find_group(reg, group)
     rows = reg.db.query(
         "SELECT DISTINCT jurisdiction FROM facts WHERE target_id = ? AND jurisdiction IS NOT NULL "
-        "ORDER BY jurisdiction",
+        "AND retired_at IS NULL ORDER BY jurisdiction",
         (found.id,),
     )
     return ok(
@@ -183,7 +183,10 @@ def fact_detail(
     if not facts:
         raise ApiError(404, f"no fact {fact_id} in the register")
     events = [
-        int(r[0]) for r in reg.db.query("SELECT id FROM events WHERE fact_id = ? ORDER BY id", (fact_id,))
+        int(r[0])
+        for r in reg.db.query(
+            "SELECT id FROM events WHERE fact_id = ? AND retired_at IS NULL ORDER BY id", (fact_id,)
+        )
     ]
     return ok({**fact_json(facts[0], explain=True), "events": events})
 

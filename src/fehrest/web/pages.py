@@ -68,7 +68,7 @@ def index(
     results = search_groups(reg, q) if q and q.strip() else None
     groups = reg.db.query(
         "SELECT g.id, g.name, COUNT(f.id) AS n FROM groups g JOIN facts f ON f.target_id = g.id "
-        "GROUP BY g.id, g.name ORDER BY n DESC, g.name LIMIT 12"
+        "WHERE f.retired_at IS NULL GROUP BY g.id, g.name ORDER BY n DESC, g.name LIMIT 12"
     )
     return page(
         request,
