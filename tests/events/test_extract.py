@@ -129,6 +129,10 @@ def test_trigger_gives_type_and_actor(extract: Extract, text: str, want: tuple[s
         ("هند و فرانسه خواهان درج نام لشکر طیبه در فهرست تروریستی شدند.", "possible"),
         # "could be considered" (قابل بررسی): possible
         ("سخنگوی حکومت گفت حذف نام حماس از فهرست تروریستی اتریش قابل بررسی است.", "possible"),
+        # "at the request of" (به درخواست): the court acted; the request is no proposal
+        ("دادگاه عالی ازبکستان به درخواست دادستان، حزب‌التحریر را ممنوع کرد.", "asserted"),
+        # "declined to" (خودداری کرد): denied
+        ("دولت ترکیه از قرار دادن حماس در فهرست تروریستی خودداری کرد.", "denied"),
     ],
 )
 def test_modality_cue_governs_trigger(extract: Extract, text: str, modality: str) -> None:
@@ -223,6 +227,12 @@ def test_anaphor_points_back_to_the_group(extract: Extract) -> None:
         "جبهه النصره همچنان در فهرست سازمان‌های تروریستی کانادا قرار دارد.",
         # English: an undated "remains listed" likewise
         "Hamas remains listed as a terrorist organisation in Japan.",
+        # English: an undated present "are banned" in a relative clause is a standing status
+        "Hizb ut-Tahrir, whose rallies are banned in Austria, denied any role in the riots.",
+        # a present "قرار دارد" (is on the list) with no date: a status
+        "حزب‌الله در کانادا و هلند در فهرست سازمان‌های تروریستی قرار دارد.",
+        # sanctions on companies dealing with a group, not on the group
+        "The Treasury sanctioned four companies that shipped oil for the Quds Force.",
         # a welcome of "the listing" of a person named as a group's chief
         "The UN listed Lashkar-e-Taiba chief Hafiz Saeed as a sanctioned individual.\n"
         "India's foreign ministry welcomed the listing.",
@@ -346,6 +356,34 @@ def test_groups_listed_along_with_others_are_each_listed(extract: Extract) -> No
         published="2025-03-04",
     )
     assert {e.target.name for e in doc.events or ()} == {"Proud Boys", "The Base", "Atomwaffen Division"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # an enumeration whose items carry describing words ("the ... group X", "Egypt's X")
+        (
+            "Canada has revoked the listings of Kahane Chai, the Basque separatist group ETA, "
+            "Egypt's Gama'a al-Islamiyya and Asbat al-Ansar.",
+            {"Kahane Chai", "ETA", "al-Gama'a al-Islamiyya", "Asbat al-Ansar"},
+        ),
+        # a count of groups banned, then the next sentence spells out the list
+        (
+            "دادگاه عالی قرقیزستان روز دوشنبه چهار سازمان را تروریستی شناخت.\n"
+            "فهرستی که دادگاه تأیید کرد شامل القاعده، طالبان، حزب‌التحریر و لشکر طیبه است.",
+            {"al-Qaeda", "Taliban", "Hizb ut-Tahrir", "Lashkar-e-Taiba"},
+        ),
+        # English: "the list includes A, B and C" after a count
+        (
+            "Kyrgyzstan's supreme court banned three organisations on Monday.\n"
+            "The list includes al-Qaeda, Hizb ut-Tahrir and Lashkar-e-Taiba.",
+            {"al-Qaeda", "Hizb ut-Tahrir", "Lashkar-e-Taiba"},
+        ),
+    ],
+)
+def test_enumerated_groups_are_each_a_target(extract: Extract, text: str, want: set[str]) -> None:
+    doc = extract(text, published="2025-03-04")
+    assert {e.target.name for e in doc.events or () if e.type in ("LIST", "DELIST")} == want
 
 
 def test_relative_clause_has_its_own_subject_and_date(extract: Extract) -> None:

@@ -368,28 +368,11 @@ class SentenceReader:
         if groups:
             mid = (span[0] + span[1]) / 2
             best = min(groups, key=lambda m: abs((m.norm_start + m.norm_end) / 2 - mid))
-            chosen = [best]
-            index = groups.index(best)
-            for step in (-1, 1):
-                i = index
-                while 0 <= i + step < len(groups):
-                    a, b = sorted((groups[i], groups[i + step]), key=lambda m: m.norm_start)
-                    gap = self._folded(a.norm_end, b.norm_start)
-                    if not (
-                        self.rules.coordination.fullmatch(gap)
-                        or (step == 1 and self.rules.inclusion.fullmatch(gap))
-                    ):
-                        break
-                    i += step
-                    chosen.append(groups[i])
-            seen: dict[str, tuple[str, str, bool, bool]] = {}
-            for m in sorted(chosen, key=lambda m: m.norm_start):
-                tid, name = m.entity_id or "", m.name or m.text
-                whole = _whole_group(tid)
-                if whole is not None:
-                    tid, name = whole
-                seen.setdefault(tid, (tid, name, m.provisional, False))
-            return list(seen.values())
+            return self._chain(groups, best)
+        members = self._next_list_members(ctx)
+        if members:
+            # "Eleven organisations were banned. The list includes A, B and C."
+            return self._chain(members, members[0])
         sentence = self._folded(ctx.focus.norm_start, ctx.focus.norm_end)
         anaphor = self.rules.event_anaphors.search(sentence) or self.rules.group_anaphors.search(sentence)
         if self.last_target is None and anaphor:
@@ -411,6 +394,64 @@ class SentenceReader:
             tid, name, provisional = self.last_target
             return [(tid, name, provisional, True)]
         return []
+
+    def _chain(self, groups: list[Mention], best: Mention) -> list[tuple[str, str, bool, bool]]:
+        """``best`` and every group coordinated or enumerated with it, as targets."""
+        chosen = [best]
+        index = groups.index(best)
+        enumerated = len(groups) >= 3
+        for step in (-1, 1):
+            i = index
+            while 0 <= i + step < len(groups):
+                a, b = sorted((groups[i], groups[i + step]), key=lambda m: m.norm_start)
+                gap = self._folded(a.norm_end, b.norm_start)
+                if not (
+                    self.rules.coordination.fullmatch(gap)
+                    or (step == 1 and self.rules.inclusion.fullmatch(gap))
+                    or (enumerated and self._list_gap(gap, a.norm_end, b.norm_start))
+                ):
+                    break
+                i += step
+                chosen.append(groups[i])
+        seen: dict[str, tuple[str, str, bool, bool]] = {}
+        for m in sorted(chosen, key=lambda m: m.norm_start):
+            tid, name = m.entity_id or "", m.name or m.text
+            whole = _whole_group(tid)
+            if whole is not None:
+                tid, name = whole
+            seen.setdefault(tid, (tid, name, m.provisional, False))
+        return list(seen.values())
+
+    def _list_gap(self, gap: str, start: int, end: int) -> bool:
+        """Between two names of an enumeration: a comma or "and", then a few describing words.
+
+        "Aum Shinrikyo, the Basque separatist group ETA, Egypt's Gama'a
+        al-Islamiyya": no verb, relative pronoun or trigger stands between.
+        """
+        joined = self.rules.coordination.match(gap)
+        if not gap.lstrip().startswith((",", "،")) and not (joined and joined.group().strip(" ,،")):
+            return False
+        if len(gap.split()) > 6 or self.rules.enumeration_stops.search(gap):
+            return False
+        return not any(start <= s[0] and s[1] <= end for s, _ in self._sentence_triggers)
+
+    def _next_list_members(self, ctx: Context) -> list[Mention]:
+        """The groups of the next sentence when it spells out a list ("The list includes A, B and C")."""
+        sentences = self.layer.sentences
+        index = next((i for i, s in enumerate(sentences) if s.norm_start == ctx.focus.norm_start), None)
+        if index is None or index + 1 >= len(sentences):
+            return []
+        following = sentences[index + 1]
+        if not self.rules.list_members.search(self._folded(following.norm_start, following.norm_end)):
+            return []
+        return [
+            m
+            for m in self.mentions
+            if m.kind == "group"
+            and m.entity_id
+            and _in(m, following.norm_start, following.norm_end)
+            and not self._person_noun_before(m, following.norm_start)
+        ]
 
     def _actor(
         self,

@@ -86,6 +86,15 @@ class Rules:
     weekdays: re.Pattern[str] = re.compile(_NEVER_PATTERN)
     past_weekday: re.Pattern[str] = re.compile(_NEVER_PATTERN)
     reporting_past: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    # Words that end an enumeration of groups ("A, the Basque group B, C"):
+    # a relative pronoun or a verb between two names makes them no list.
+    enumeration_stops: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    # A sentence that spells out a list decided just before ("The list
+    # includes A, B and C", "فهرست ... شامل الف، ب و ج است").
+    list_members: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    # After a spokesman or officer, words naming the group last spoken of
+    # ("a spokesman for the group", "the group's general counsel").
+    group_self_reference: re.Pattern[str] = re.compile(_NEVER_PATTERN)
 
 
 def _replace_spaces(pattern: str, space: str) -> str:
@@ -149,6 +158,9 @@ _OPTIONAL_CUES = (
     "weekdays",
     "past_weekday",
     "reporting_past",
+    "enumeration_stops",
+    "list_members",
+    "group_self_reference",
 )
 
 
