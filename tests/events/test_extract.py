@@ -338,6 +338,22 @@ def test_person_noun_governs_only_a_near_group(extract: Extract, text: str, want
     assert {e.target.name for e in events} == want
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a spokesman "for the group" speaks for the group last named; a quoted judgement
+        'Britain proscribed Hizb ut-Tahrir on Friday.\nA spokesman for the group called the decision "an attack".',
+        # "rejected the decision": the rejection is the stance, not a denied modality
+        "Canada listed Samidoun on Tuesday.\nSamidoun rejected the decision as an insult.",
+        # Persian: the group calls the ruling (رأی) unjust
+        "دادگاه عالی اتریش حزب‌التحریر را ممنوع کرد.\nحزب‌التحریر این رأی را «ظالمانه» خواند.",
+    ],
+)
+def test_group_judging_its_own_designation_condemns(extract: Extract, text: str) -> None:
+    react = [e for e in extract(text, published="2025-03-07").events or () if e.type == "REACT"]
+    assert [(e.actor.jurisdiction, e.modality, e.stance) for e in react] == [(None, "asserted", "condemn")]
+
+
 def test_alias_named_group_is_not_the_target(extract: Extract) -> None:
     # "listed as another name for al-Nusra": the group listed is HTS.
     doc = extract(

@@ -386,6 +386,7 @@ class SentenceReader:
                 and m.entity_id
                 and m.norm_end <= ctx.focus.norm_start
                 and not self._persons_group(m)
+                and not self._preceded_by(self.rules.list_qualifier, m.norm_start, 25, self._sentence_start(m.norm_start))
             ]
             if earlier:
                 m = earlier[-1]
@@ -678,7 +679,7 @@ class SentenceReader:
         best = min(options, key=lambda t: abs((t.norm_start + t.norm_end) / 2 - mid))
         return best.date
 
-    def _modality(self, ctx: Context, span: tuple[int, int]) -> Modality:
+    def _modality(self, ctx: Context, span: tuple[int, int], own_words: bool = True) -> Modality:
         """The modality cue nearest the trigger in its sentence, else asserted.
 
         A cue inside or right beside the trigger (a negated verb, "may be
@@ -695,8 +696,10 @@ class SentenceReader:
                     distance = t_start - m.end()
                 elif m.start() >= t_end:
                     distance = m.start() - t_end + 1000  # after the trigger: a weaker cue
-                else:
+                elif own_words:
                     distance = 0
+                else:
+                    continue  # a reaction's own verb ("rejected the decision") is its stance
                 if name == "denied" and distance < 1000:
                     distance = max(0, distance - 30)  # a negation governs the clause
                 if best is None or distance < best[0]:
@@ -796,6 +799,15 @@ class SentenceReader:
             )
             if group is not None:
                 return Actor(jurisdiction=None, name=group.name or group.text, id=group.entity_id)
+            after = self._folded(first.norm_end, min(first.norm_end + 30, span[0]))
+            if (
+                self.rules.group_self_reference.search(after)
+                and self.last_target is not None
+                and self.de_facto.get(self.last_target[0].casefold()) is None
+            ):
+                # "A spokesman for the group said ...", "X, the group's counsel, ...".
+                tid, name, _ = self.last_target
+                return Actor(jurisdiction=None, name=name, id=tid)
             if self._jurisdiction_of(first) is None and first.kind != "office":
                 return Actor(jurisdiction=None, name=first.name or first.text, id=first.entity_id)
         return None
@@ -942,7 +954,7 @@ class SentenceReader:
         # a relative clause gives it one ("Egypt, which banned it in 2013, welcomed").
         in_relative = self.rules.relative_clause.match(self._folded(*self._clause(ctx, span)))
         date = self._date(ctx, span, trigger.type) if not embedded or in_relative else None
-        modality = self._modality(ctx, span)
+        modality = self._modality(ctx, span, own_words=not is_react)
         if is_react and modality != "denied":
             modality = "asserted"  # a reaction is reported as made; "calls for" is its content
         if modality == "planned" and date is not None:
@@ -957,6 +969,11 @@ class SentenceReader:
         ):
             # Taking effect after the article was written: decided, not yet done.
             modality = "planned"
+        stance = trigger.stance
+        if is_react and stance == "other" and actor.jurisdiction is None and actor.id == target_id:
+            # A group judging its own designation dismisses it ("called the decision
+            # 'politically motivated'"): the gold's convention reads that as condemnation.
+            stance = "condemn"
         confidence = trigger.confidence
         if from_anaphor:
             confidence -= 0.1
@@ -980,7 +997,7 @@ class SentenceReader:
             agent=agent,
             list_name=self._list(ctx, trigger) if trigger.type in ("LIST", "DELIST", "SUSPEND") else None,
             date=date,
-            stance=trigger.stance,
+            stance=stance,
             confidence=max(0.05, min(confidence, 0.99)),
             embedded=embedded,
             headline=sentence.line == 1 and not folded.rstrip().endswith((".", "!", "?", "؟")),
