@@ -386,7 +386,9 @@ class SentenceReader:
                 and m.entity_id
                 and m.norm_end <= ctx.focus.norm_start
                 and not self._persons_group(m)
-                and not self._preceded_by(self.rules.list_qualifier, m.norm_start, 25, self._sentence_start(m.norm_start))
+                and not self._preceded_by(
+                    self.rules.list_qualifier, m.norm_start, 25, self._sentence_start(m.norm_start)
+                )
             ]
             if earlier:
                 m = earlier[-1]
