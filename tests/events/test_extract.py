@@ -338,6 +338,26 @@ def test_person_noun_governs_only_a_near_group(extract: Extract, text: str, want
     assert {e.target.name for e in events} == want
 
 
+def test_group_affiliated_with_another_is_the_only_target(extract: Extract) -> None:
+    # "groups affiliated with al-Qaeda" names the regime; the group listed is Ansaru.
+    doc = extract(
+        "The UN on Monday added Ansaru to its list of entities affiliated with al-Qaeda.\n",
+        published="2025-03-04",
+    )
+    assert {e.target.name for e in doc.events or ()} == {"Ansaru"}
+
+
+def test_city_as_a_place_is_no_reactor(extract: Extract) -> None:
+    # "who lives in Istanbul": the exile reacts for himself, not for Turkey.
+    doc = extract(
+        "Tajikistan banned Group 24 on Monday.\n"
+        'Its leader, who lives in Istanbul, called the decision "absurd" and said he would not stop.',
+        published="2025-03-04",
+    )
+    react = [e for e in doc.events or () if e.type == "REACT"]
+    assert [(e.actor.jurisdiction, e.modality) for e in react] == [(None, "asserted")]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -499,6 +519,13 @@ def test_present_perfect_dates_by_publication(
             "Norway banned Hamas in 2003.\nThe Norwegian justice ministry said on Monday it would review it.\n",
             None,
         ),
+        # a UN sanctions committee lists for the Security Council
+        (
+            "The UN Security Council's sanctions committee added Ansaru to its list on Monday.",
+            "security council",
+        ),
+        # "the UN" named alone lists the same way
+        ("سازمان ملل جنبش اسلامی ازبکستان را در فهرست تروریستی گذاشت.", "security council"),
     ],
 )
 def test_authority_of_the_event(extract: Extract, text: str, want: str | None) -> None:

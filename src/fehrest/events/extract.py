@@ -475,7 +475,8 @@ class SentenceReader:
             if not _in(m, floor, ctx.end):
                 continue
             if m.kind in _ACTOR_KINDS:
-                if (m.role or "") in _REPORTER_ROLES:
+                if (m.role or "") in _REPORTER_ROLES or (m.kind == "jurisdiction" and m.role == "place"):
+                    # A city as a place ("who lives in Istanbul") acts for no state.
                     continue
                 if self._jurisdiction_of(m) is None:
                     continue
@@ -697,6 +698,8 @@ class SentenceReader:
                 if m.end() <= t_start:
                     distance = t_start - m.end()
                 elif m.start() >= t_end:
+                    if not own_words:
+                        continue  # a reaction is not negated by what it goes on to say
                     distance = m.start() - t_end + 1000  # after the trigger: a weaker cue
                 elif own_words:
                     distance = 0
@@ -948,6 +951,11 @@ class SentenceReader:
             actor, chosen = self._actor(
                 ctx, span, target_id, react_actor if embedded else None, embedded, recognised
             )
+        if is_react and chosen is None and actor is not None and actor == self.last_actor:
+            # No state or office named as the reactor: the state that decided does
+            # not react to its own step; the unnamed speaker is the group's side
+            # ("Kuvvatov, who lives in exile, called the decision ...").
+            actor = Actor(jurisdiction=None, name=target_name, id=target_id)
         if actor is None:
             return None
         authority, agent = self._authority(ctx, chosen)
