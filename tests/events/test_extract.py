@@ -351,7 +351,7 @@ def test_city_as_a_place_is_no_reactor(extract: Extract) -> None:
     # "who lives in Istanbul": the exile reacts for himself, not for Turkey.
     doc = extract(
         "Tajikistan banned Group 24 on Monday.\n"
-        'Its leader, who lives in Istanbul, called the decision "absurd" and said he would not stop.',
+        'Rahimov, who lives in Istanbul, called the decision "absurd" and said he would not stop.',
         published="2025-03-04",
     )
     react = [e for e in doc.events or () if e.type == "REACT"]
