@@ -131,6 +131,15 @@ def test_trigger_gives_type_and_actor(extract: Extract, text: str, want: tuple[s
         ("سخنگوی حکومت گفت حذف نام حماس از فهرست تروریستی اتریش قابل بررسی است.", "possible"),
         # "at the request of" (به درخواست): the court acted; the request is no proposal
         ("دادگاه عالی ازبکستان به درخواست دادستان، حزب‌التحریر را ممنوع کرد.", "asserted"),
+        # a prosecutor's request sent to a court is a possible listing
+        (
+            "دادستانی کل ازبکستان درخواست ممنوعیت حزب‌التحریر را در ماه مه به دادگاه فرستاده بود.",
+            "possible",
+        ),
+        # English: a suit filed by a prosecutor
+        ("Kazakhstan's prosecutor filed a suit to ban Hizb ut-Tahrir in March.", "possible"),
+        # a court rejecting an appeal against a ban refuses to lift it
+        ("Russia's Supreme Court rejected an appeal against the ban on Hizb ut-Tahrir.", "denied"),
         # "declined to" (خودداری کرد): denied
         ("دولت ترکیه از قرار دادن حماس در فهرست تروریستی خودداری کرد.", "denied"),
     ],

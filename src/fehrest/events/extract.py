@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import cast
 
 from fehrest.events.rules import AuthorityTable, Rules, Trigger, fold_sentence, load_authorities
 from fehrest.model import (
@@ -965,6 +966,8 @@ class SentenceReader:
         in_relative = self.rules.relative_clause.match(self._folded(*self._clause(ctx, span)))
         date = self._date(ctx, span, trigger.type) if not embedded or in_relative else None
         modality = self._modality(ctx, span, own_words=not is_react)
+        if trigger.modality is not None and modality != "denied":
+            modality = cast(Modality, trigger.modality)
         if is_react and modality != "denied":
             modality = "asserted"  # a reaction is reported as made; "calls for" is its content
         if modality == "planned" and date is not None:

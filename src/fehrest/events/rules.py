@@ -40,6 +40,9 @@ class Trigger:
     # An elliptical verb ("followed suit", "نیز همین کار را کرد") takes the
     # type of the event just before it in the sentence.
     echo: bool = False
+    # A trigger that names its own modality (a prosecutor's request is a
+    # possible listing whatever the clause says, unless it is denied).
+    modality: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +191,7 @@ def load_rules(language: str) -> Rules:
             stance=t.get("stance"),
             list=t.get("list"),
             echo=bool(t.get("echo", False)),
+            modality=t.get("modality"),
         )
         for t in raw["triggers"]
     )
