@@ -44,7 +44,10 @@ def _summary(doc: Document) -> set[tuple[str, str, str | None, str]]:
         # "special global terrorist" in quotation marks
         ("وزارت خارجه امریکا لشکر طیبه را «تروریست جهانی ویژه» معرفی کرد.", ("LIST", "asserted", "US")),
         # "recognises as a «terrorist entity»" (quoted designation, present tense می‌شناسد)
-        ("دولت نیوزیلند اعلام کرد که سه باند را «نهاد تروریستی» می‌شناسد، از جمله حزب‌الله.", ("LIST", "asserted", "NZ")),
+        (
+            "دولت نیوزیلند اعلام کرد که سه باند را «نهاد تروریستی» می‌شناسد، از جمله حزب‌الله.",
+            ("LIST", "asserted", "NZ"),
+        ),
         # "regards as terrorist" (تروریستی می‌داند)
         ("امارات متحده عربی اخوان‌المسلمین را سازمانی تروریستی می‌داند.", ("LIST", "asserted", "AE")),
         # a court ruling for dissolution (حکم به انحلال)
