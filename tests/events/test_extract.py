@@ -65,6 +65,11 @@ def _summary(doc: Document) -> set[tuple[str, str, str | None, str]]:
         ),
         # English: designate
         ("Canada designated Hezbollah as a terrorist entity on Monday.", ("LIST", "asserted", "CA")),
+        # English: "listed ... as" with a long full name between the verb and "as"
+        (
+            "Japan on Friday listed the Popular Front for the Liberation of Palestine as a terrorist organisation.",
+            ("LIST", "asserted", "JP"),
+        ),
         # English: delist
         ("Germany removed Hamas from its list of banned groups last week.", ("DELIST", "asserted", "DE")),
         # a name in guillemets inside the phrase ("ممنوعیت ... «...» را لغو کرد")
