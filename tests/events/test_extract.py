@@ -588,3 +588,53 @@ def test_planned_step_dates(extract: Extract, text: str, want: tuple[str, str, s
         for e in extract(text, published="2025-03-05").events or ()
     }
     assert want in got
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # Persian: "the same groups" (همین گروه‌ها) beside a new name, "on the same day"
+        (
+            "دولت استرالیا روز دوشنبه ۱۰ مارس حماس و حزب‌الله را در فهرست سازمان‌های تروریستی قرار داد.\n"
+            "دولت نیوزیلند نیز در همان روز همین گروه‌ها و جنبش الشباب را در فهرست تروریستی گذاشت.",
+            {
+                ("AU", "Hamas", "2025-03-10"),
+                ("AU", "Hezbollah", "2025-03-10"),
+                ("NZ", "Hamas", "2025-03-10"),
+                ("NZ", "Hezbollah", "2025-03-10"),
+                ("NZ", "al-Shabaab", "2025-03-10"),
+            },
+        ),
+        # English: "the same groups" alone, "the same day"
+        (
+            "Japan on Monday 10 March designated Hamas and Hezbollah as terrorist organisations.\n"
+            "South Korea designated the same groups the same day.",
+            {
+                ("JP", "Hamas", "2025-03-10"),
+                ("JP", "Hezbollah", "2025-03-10"),
+                ("KR", "Hamas", "2025-03-10"),
+                ("KR", "Hezbollah", "2025-03-10"),
+            },
+        ),
+    ],
+)
+def test_plural_anaphor_takes_every_target_before(
+    extract: Extract, text: str, want: set[tuple[str, str, str]]
+) -> None:
+    doc = extract(text, published="2025-03-12")
+    got = {
+        (e.actor.jurisdiction, e.target.name, e.date.value if e.date else None)
+        for e in doc.events or ()
+        if e.type == "LIST"
+    }
+    assert got == want
+
+
+def test_partial_plural_is_not_the_whole_set(extract: Extract) -> None:
+    # "most of these groups" (بیشتر این گروه‌ها) names no group for certain.
+    text = (
+        "دولت استرالیا روز دوشنبه حماس و حزب‌الله را در فهرست سازمان‌های تروریستی قرار داد.\n"
+        "کانادا پیش از این بیشتر این گروه‌ها را ممنوع کرده بود."
+    )
+    actors = {e.actor.jurisdiction for e in extract(text, published="2025-03-12").events or ()}
+    assert "CA" not in actors

@@ -167,6 +167,9 @@ class SentenceReader:
         # The triggers of the sentence being read: (span, type).
         self._sentence_triggers: list[tuple[tuple[int, int], str]] = []
         self.last_target: tuple[str, str, bool] | None = None
+        # Every target of the last sentence that reported an event, and its date.
+        self.last_targets: list[tuple[str, str, bool]] = []
+        self.last_date: DateValue | None = None
         self.last_actor: Actor | None = None
         self.events_so_far = 0
 
@@ -366,10 +369,21 @@ class SentenceReader:
             for m in groups
             if not self._preceded_by(self.rules.list_qualifier, m.norm_start, 25, ctx.focus.norm_start)
         ]
+        plural = self.rules.plural_anaphors.search(self._folded(ctx.focus.norm_start, ctx.focus.norm_end))
+        earlier_set = [(tid, name, prov, True) for tid, name, prov in self.last_targets] if plural else []
         if groups:
             mid = (span[0] + span[1]) / 2
             best = min(groups, key=lambda m: abs((m.norm_start + m.norm_end) / 2 - mid))
-            return self._chain(groups, best)
+            chain = self._chain(groups, best)
+            if len(earlier_set) >= 2:
+                # "Eight groups, among them the same cartels and MS-13": the
+                # set named before, then the new names.
+                named_ids = {t[0] for t in chain}
+                return [t for t in earlier_set if t[0] not in named_ids] + chain
+            return chain
+        if self.rules.partial_anaphors.search(self._folded(ctx.focus.norm_start, ctx.focus.norm_end)):
+            # "Most of these groups": no group in particular.
+            return []
         members = self._next_list_members(ctx)
         if members:
             # "Eleven organisations were banned. The list includes A, B and C."
@@ -394,6 +408,9 @@ class SentenceReader:
             if earlier:
                 m = earlier[-1]
                 return [(m.entity_id or "", m.name or m.text, m.provisional, True)]
+        if len(earlier_set) >= 2 and not is_react:
+            # "The US listed the same groups the same day."
+            return earlier_set
         if self.last_target is not None and (is_react or anaphor):
             tid, name, provisional = self.last_target
             return [(tid, name, provisional, True)]
@@ -883,11 +900,22 @@ class SentenceReader:
                 if is_react:
                     react_actor = candidate.actor
                 out.append(candidate)
+        if self.rules.same_day.search(folded) and self.last_date is not None:
+            # "... did the same the same day": the date of the event before.
+            for c in out:
+                if c.date is None and c.type != "REACT":
+                    c.date = self.last_date
+        reported: list[tuple[str, str, bool]] = []
         for c in out:
             if (not c.embedded or c.type == "REACT") and not (self.last_target and self._background(c)):
                 self.last_target = (c.target_id, c.target_name, c.target_provisional)
+                if c.type != "REACT" and self.last_target not in reported:
+                    reported.append(self.last_target)
             if c.actor.jurisdiction is not None and c.type != "REACT":
                 self.last_actor = c.actor
+        if reported:
+            self.last_targets = reported
+            self.last_date = next((c.date for c in out if c.type != "REACT" and c.date is not None), None)
         self.events_so_far += len(out)
         return out
 

@@ -98,6 +98,14 @@ class Rules:
     # After a spokesman or officer, words naming the group last spoken of
     # ("a spokesman for the group", "the group's general counsel").
     group_self_reference: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    # A plural word for the groups of the event before ("the same cartels",
+    # "همین گروه‌ها"): every target of that event, not only the last one.
+    plural_anaphors: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    # "Most of these groups" (بیشتر این گروه‌ها): part of the set before,
+    # which names no group for certain.
+    partial_anaphors: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    # "The same day", "در همان روز": the date of the event before.
+    same_day: re.Pattern[str] = re.compile(_NEVER_PATTERN)
 
 
 def _replace_spaces(pattern: str, space: str) -> str:
@@ -164,6 +172,9 @@ _OPTIONAL_CUES = (
     "enumeration_stops",
     "list_members",
     "group_self_reference",
+    "plural_anaphors",
+    "partial_anaphors",
+    "same_day",
 )
 
 
