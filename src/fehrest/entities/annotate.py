@@ -139,6 +139,10 @@ def _classify(text: str, matches: Sequence[Match[Entry]], registry: EntityRegist
             body = _Item(m.start, m.end, "body", entry.entity_id, entry.name, entry.role, entry.jurisdiction)
             body.generic = entry.generic
             items.append(body)
+            # A body whose name says whose it is (دیوان دادگستری اتحادیه اروپا)
+            # names that jurisdiction in full: a short form may follow (این اتحادیه).
+            if entry.jurisdiction:
+                seen.add(entry.jurisdiction)
         elif entry.kind == "office":
             items.append(_Item(m.start, m.end, "office", None, entry.name, entry.role, None))
         elif entry.kind == "person":
