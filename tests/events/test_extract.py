@@ -48,6 +48,10 @@ def _summary(doc: Document) -> set[tuple[str, str, str | None, str]]:
             "دولت نیوزیلند اعلام کرد که سه باند را «نهاد تروریستی» می‌شناسد، از جمله حزب‌الله.",
             ("LIST", "asserted", "NZ"),
         ),
+        # a ban in force since a year ("از سال ... ممنوع است")
+        ("حزب‌الله از سال ۲۰۰۹ در هلند ممنوع است.", ("LIST", "asserted", "NL")),
+        # kept on its list since a year ("از سال ... در فهرست خود نگه داشته است")
+        ("ژاپن از سال ۲۰۰۵ حماس را در فهرست خود نگه داشته است.", ("LIST", "asserted", "JP")),
         # "regards as terrorist" (تروریستی می‌داند)
         ("امارات متحده عربی اخوان‌المسلمین را سازمانی تروریستی می‌داند.", ("LIST", "asserted", "AE")),
         # a court ruling for dissolution (حکم به انحلال)
@@ -68,6 +72,11 @@ def _summary(doc: Document) -> set[tuple[str, str, str | None, str]]:
         # English: "listed ... as" with a long full name between the verb and "as"
         (
             "Japan on Friday listed the Popular Front for the Liberation of Palestine as a terrorist organisation.",
+            ("LIST", "asserted", "JP"),
+        ),
+        # English: a listing in force "since" a year, the state named as the list's owner
+        (
+            "Hezbollah has been on Japan's terrorist list since 2009, officials said.",
             ("LIST", "asserted", "JP"),
         ),
         # English: delist
