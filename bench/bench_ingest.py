@@ -262,6 +262,39 @@ def _pss_kb(pid: int) -> int:
     return 0
 
 
+def _c_heap() -> tuple[float, float, float]:
+    """MB held by SQLite, in use in malloc's heap, and free but kept in it (glibc only; else NaN)."""
+    import ctypes
+
+    class MallInfo2(ctypes.Structure):
+        _fields_ = [
+            (name, ctypes.c_size_t)
+            for name in [
+                "arena",
+                "ordblks",
+                "smblks",
+                "hblks",
+                "hblkhd",
+                "usmblks",
+                "fsmblks",
+                "uordblks",
+                "fordblks",
+                "keepcost",
+            ]
+        ]
+
+    try:
+        sqlite = ctypes.CDLL("libsqlite3.so.0")
+        libc = ctypes.CDLL("libc.so.6")
+        sqlite.sqlite3_memory_used.restype = ctypes.c_int64
+        libc.mallinfo2.restype = MallInfo2
+        info = libc.mallinfo2()
+        return sqlite.sqlite3_memory_used() / 2**20, info.uordblks / 2**20, info.fordblks / 2**20
+    except (OSError, AttributeError):
+        nan = float("nan")
+        return nan, nan, nan
+
+
 def _children() -> list[int]:
     found: list[int] = []
     for task in Path("/proc/self/task").iterdir():
@@ -276,7 +309,11 @@ def memory_sample(label: str, done: int, seconds: float) -> dict[str, Any]:
     """Peak (VmHWM) and current (VmRSS, PSS) memory of this process and of its workers, in MB."""
     me = os.getpid()
     workers = _children()
+    sqlite, in_use, kept_free = _c_heap()
     return {
+        "sqlite": sqlite,
+        "malloc_in_use": in_use,
+        "malloc_free": kept_free,
         "at": label,
         "documents": done,
         "seconds": seconds,
@@ -435,13 +472,15 @@ def run_memory_part(megabytes: float, workers: int) -> None:
     )
     print(
         "\n| at | documents | seconds | parent peak RSS | parent RSS | of which anonymous "
-        "| of which mapped files | worker peak RSS | worker RSS | of which anonymous | workers PSS (sum) |"
+        "| of which mapped files | parent: SQLite | malloc in use | malloc kept free "
+        "| worker peak RSS | worker RSS | of which anonymous | workers PSS (sum) |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for s in result["samples"]:
         print(
             f"| {s['at']} | {s['documents']} | {s['seconds']:.0f} | {s['parent_peak']:.0f} "
             f"| {s['parent_rss']:.0f} | {s['parent_anon']:.0f} | {s['parent_file']:.0f} "
+            f"| {s['sqlite']:.0f} | {s['malloc_in_use']:.0f} | {s['malloc_free']:.0f} "
             f"| {s['worker_peak']:.0f} | {s['worker_rss']:.0f} | {s['worker_anon']:.0f} "
             f"| {s['workers_pss']:.0f} |"
         )
@@ -449,8 +488,8 @@ def run_memory_part(megabytes: float, workers: int) -> None:
         "(MB. Mapped files are the register's SQLite file (mmap) and libraries: page cache, "
         "not memory the process holds; PSS splits the pages the workers share with the parent. "
         "The parent's anonymous memory grows until SQLite's page cache is full: the register "
-        "allows it 64 MB (PRAGMA cache_size); checked once with 2 MB: the parent grew 2 MB over 12,000 "
-        "documents.)"
+        "allows it 64 MB (PRAGMA cache_size). 'Malloc kept free' is freed heap glibc has not "
+        "given back.)"
     )
 
 
