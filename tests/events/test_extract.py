@@ -114,6 +114,8 @@ def test_trigger_gives_type_and_actor(extract: Extract, text: str, want: tuple[s
         ("دولت آلمان قصد دارد حزب‌الله را ممنوع کند.", "planned"),
         # "is considering" (بررسی می‌کند)
         ("دولت استرالیا بررسی می‌کند که سپاه پاسداران را در فهرست تروریستی قرار دهد.", "possible"),
+        # "Biden's government" (دولت بایدن) starts like "must" (باید) but is no cue: asserted
+        ("دولت بایدن سال گذشته حزب‌الله را از فهرست تروریستی خارج کرد.", "asserted"),
         # "has not yet" (هنوز ... نکرده): denied
         ("فرانسه هنوز سپاه پاسداران را در فهرست تروریستی قرار نداده است.", "denied"),
         # English "would": announced, planned

@@ -207,7 +207,9 @@ def load_rules(language: str) -> Rules:
         for t in raw["triggers"]
     )
     modality = tuple(
-        (name, comp("|".join(f"(?:{p})" for p in patterns)))
+        # A Persian cue starts a word: "باید" (must) is not the start of "بایدن" (Biden)
+        # nor the end of a longer word.
+        (name, comp("|".join(f"(?<!\\w)(?:{p})" if language == "fa" else f"(?:{p})" for p in patterns)))
         for name in ("denied", "planned", "possible")
         if (patterns := raw["modality"].get(name))
     )
