@@ -649,3 +649,45 @@ def test_partial_plural_is_not_the_whole_set(extract: Extract) -> None:
     )
     actors = {e.actor.jurisdiction for e in extract(text, published="2025-03-12").events or ()}
     assert "CA" not in actors
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a ban announced over two sentences ("he also banned"): the welcome covers all three
+        (
+            "نخست‌وزیر هلند روز دوشنبه حماس و حزب‌الله را ممنوع اعلام کرد.\n"
+            "او همچنین فعالیت شبکه صامدون را غیرقانونی اعلام کرد.\n"
+            "دولت اسرائیل این اقدام را «گامی مثبت» خواند.",
+            {("IL", "Hamas"), ("IL", "Hezbollah"), ("IL", "Samidoun")},
+        ),
+        # English: two groups designated together, "the decision" covers both
+        (
+            "Japan designated Hamas and Hezbollah as terrorist organizations on Monday.\n"
+            "Israel's foreign ministry welcomed the decision.",
+            {("IL", "Hamas"), ("IL", "Hezbollah")},
+        ),
+        # a state reacting again to its own step names only the last group, not the set
+        (
+            "Japan designated Hamas and Hezbollah as terrorist organizations on Monday.\n"
+            "Japan's foreign ministry defended the decision.",
+            set(),
+        ),
+    ],
+)
+def test_welcome_covers_every_group_of_the_step(
+    extract: Extract, text: str, want: set[tuple[str, str]]
+) -> None:
+    doc = extract(text, published="2025-03-12")
+    got = {(e.actor.jurisdiction or "", e.target.name) for e in doc.events or () if e.type == "REACT"}
+    assert got == want
+
+
+def test_group_reacting_to_a_shared_step_speaks_for_itself(extract: Extract) -> None:
+    # Three groups listed together; a Hamas spokesman's word is Hamas's reaction only.
+    text = (
+        "Japan designated Hamas, Hezbollah and the Houthis as terrorist organizations on Monday.\n"
+        'A Hamas spokesman called the decision "shameful".'
+    )
+    doc = extract(text, published="2025-03-12")
+    assert {e.target.name for e in doc.events or () if e.type == "REACT"} == {"Hamas"}

@@ -79,6 +79,8 @@ class Candidate:
     embedded: bool = False
     headline: bool = False
     present_perfect: bool = False
+    # The target came from an anaphor ("the decision", "this group").
+    from_anaphor: bool = False
     # The authority of the same state named elsewhere in the article; used
     # only when no sentence of the event names one (see merge).
     remembered_authority: str | None = None
@@ -171,6 +173,11 @@ class SentenceReader:
         self.last_targets: list[tuple[str, str, bool]] = []
         self.last_date: DateValue | None = None
         self.last_actor: Actor | None = None
+        # The groups of the last announcement: one actor's step of one type,
+        # reported over consecutive sentences ("He also banned ..."), and
+        # that (actor, type).
+        self.announced: list[tuple[str, str, bool]] = []
+        self.announcer: tuple[str | None, str] | None = None
         self.events_so_far = 0
 
     # -- arguments ---------------------------------------------------------
@@ -411,6 +418,9 @@ class SentenceReader:
         if len(earlier_set) >= 2 and not is_react:
             # "The US listed the same groups the same day."
             return earlier_set
+        if is_react and anaphor and len(self.announced) >= 2:
+            # "Delhi welcomed the step": every group of the step announced.
+            return [(tid, name, prov, True) for tid, name, prov in self.announced]
         if self.last_target is not None and (is_react or anaphor):
             tid, name, provisional = self.last_target
             return [(tid, name, provisional, True)]
@@ -900,6 +910,22 @@ class SentenceReader:
                 if is_react:
                     react_actor = candidate.actor
                 out.append(candidate)
+        if self.announcer is not None and self.last_target is not None:
+            # A state does not react to its own step: its reaction is to the
+            # last group named, not to every group it announced.
+            out = [
+                c
+                for c in out
+                if not (
+                    c.type == "REACT"
+                    and c.from_anaphor
+                    and c.actor.jurisdiction == self.announcer[0]
+                    and c.target_id != self.last_target[0]
+                )
+            ]
+        own = {c.actor.id for c in out if c.type == "REACT" and c.actor.id == c.target_id}
+        # A group reacting to a step that named several groups speaks for itself.
+        out = [c for c in out if not (c.type == "REACT" and c.actor.id in own and c.target_id != c.actor.id)]
         if self.rules.same_day.search(folded) and self.last_date is not None:
             # "... did the same the same day": the date of the event before.
             for c in out:
@@ -913,6 +939,15 @@ class SentenceReader:
                     reported.append(self.last_target)
             if c.actor.jurisdiction is not None and c.type != "REACT":
                 self.last_actor = c.actor
+        steps = [c for c in out if c.type != "REACT" and not c.embedded and not self._background(c)]
+        if steps:
+            key = (steps[0].actor.jurisdiction, steps[0].type)
+            if key != self.announcer or any((c.actor.jurisdiction, c.type) != key for c in steps):
+                self.announced = []
+            self.announcer = key
+            for c in steps:
+                if (t := (c.target_id, c.target_name, c.target_provisional)) not in self.announced:
+                    self.announced.append(t)
         if reported:
             self.last_targets = reported
             self.last_date = next((c.date for c in out if c.type != "REACT" and c.date is not None), None)
@@ -1043,6 +1078,7 @@ class SentenceReader:
             embedded=embedded,
             headline=sentence.line == 1 and not folded.rstrip().endswith((".", "!", "?", "؟")),
             present_perfect=self._present_perfect(ctx, span),
+            from_anaphor=from_anaphor,
             evidence=list(ctx.sentences) if is_react or date is not None else [sentence],
         )
 
