@@ -433,6 +433,11 @@ def test_groups_listed_along_with_others_are_each_listed(extract: Extract) -> No
             "Egypt's Gama'a al-Islamiyya and Asbat al-Ansar.",
             {"Kahane Chai", "ETA", "al-Gama'a al-Islamiyya", "Asbat al-Ansar"},
         ),
+        # two names joined by "and its <describing words>": both are targets
+        (
+            "Australia listed Hamas and its Lebanese ally Hezbollah as terrorist organisations.",
+            {"Hamas", "Hezbollah"},
+        ),
         # a count of groups banned, then the next sentence spells out the list
         (
             "دادگاه عالی قرقیزستان روز دوشنبه چهار سازمان را تروریستی شناخت.\n"

@@ -440,6 +440,9 @@ class SentenceReader:
                     self.rules.coordination.fullmatch(gap)
                     or (step == 1 and self.rules.inclusion.fullmatch(gap))
                     or (enumerated and self._list_gap(gap, a.norm_end, b.norm_start))
+                    # "Boko Haram and its splinter faction Ansaru": two names
+                    # joined by "and" with a few describing words between
+                    or (self._and_gap(gap) and self._list_gap(gap, a.norm_end, b.norm_start))
                 ):
                     break
                 i += step
@@ -452,6 +455,11 @@ class SentenceReader:
                 tid, name = whole
             seen.setdefault(tid, (tid, name, m.provisional, False))
         return list(seen.values())
+
+    def _and_gap(self, gap: str) -> bool:
+        """An "and" (not a comma) and at most four words before the next name."""
+        joined = self.rules.coordination.match(gap)
+        return bool(joined and joined.group().strip(" ,،")) and len(gap.split()) <= 5
 
     def _list_gap(self, gap: str, start: int, end: int) -> bool:
         """Between two names of an enumeration: a comma or "and", then a few describing words.
