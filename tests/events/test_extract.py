@@ -696,3 +696,21 @@ def test_group_reacting_to_a_shared_step_speaks_for_itself(extract: Extract) -> 
     )
     doc = extract(text, published="2025-03-12")
     assert {e.target.name for e in doc.events or () if e.type == "REACT"} == {"Hamas"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the Security Council owns the list named inside the trigger; Iraq is named in passing
+        ("داعش عراق هنوز از فهرست تحریم‌های شورای امنیت خارج نشده است.", ("UN", "denied")),
+        # a state as the clause's first word is still the subject
+        ("ترکیه حماس را از فهرست تحریم‌های شورای امنیت خارج نکرده است.", ("TR", "denied")),
+    ],
+)
+def test_list_owner_in_the_trigger_holds_the_list(extract: Extract, text: str, want: tuple[str, str]) -> None:
+    got = [
+        (e.actor.jurisdiction, e.modality)
+        for e in extract(text, published="2025-03-01").events or ()
+        if e.type == "DELIST"
+    ]
+    assert got == [want]

@@ -569,6 +569,11 @@ class SentenceReader:
             # A named person, office or body is the subject more often than a
             # country named in passing ("after Kazakhstan's decision, Lavrov ...").
             chosen = agents[0]
+        elif owners := [m for m in candidates if m.kind == "body" and _in(m, span[0], span[1])]:
+            # "The Taliban of Afghanistan are not yet off the Security
+            # Council's list": the body owning the list named in the trigger,
+            # not a state named in passing, holds the list.
+            chosen = owners[0]
         elif before:
             chosen = before[0]
         elif (organ := self._stateless_subject(clause_start, span)) is not None and self.last_actor:
