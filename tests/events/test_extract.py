@@ -714,3 +714,14 @@ def test_list_owner_in_the_trigger_holds_the_list(extract: Extract, text: str, w
         if e.type == "DELIST"
     ]
     assert got == [want]
+
+
+def test_call_to_reverse_is_a_second_reaction(extract: Extract) -> None:
+    # Two reactors in one sentence: Norway condemns, the EU asks Ankara to undo the ban.
+    text = (
+        "Turkey's Constitutional Court on Monday banned the Peoples' Democratic Party.\n"
+        "Norway condemned the ruling, and the European Union urged Ankara to reverse it.\n"
+    )
+    doc = extract(text, published="2025-03-04")
+    got = {(e.actor.jurisdiction, e.stance) for e in doc.events or () if e.type == "REACT"}
+    assert got == {("NO", "condemn"), ("EU", "condemn")}
