@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Install the Debian packages Fehrest's tests need, when they are missing.
+#
+#   scripts/install-system-deps.sh                 # PostgreSQL (the register tests)
+#   scripts/install-system-deps.sh chromium ...    # any other packages (see install-chromium.sh)
+#
 # Idempotent: when everything is present it runs no apt command at all.
 set -euo pipefail
 
-packages=(postgresql)
+if [ $# -gt 0 ]; then packages=("$@"); else packages=(postgresql); fi
 
 missing=()
 for pkg in "${packages[@]}"; do

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,8 @@ HERE = Path(__file__).parent
 # they go on PYTHONPATH before the JVM (which starts the workers) is launched.
 sys.path.insert(0, str(HERE))
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(HERE), os.environ.get("PYTHONPATH")]))
+
+from register_helpers import fresh_pg_schema  # noqa: E402  (tests/register is on the test path)
 
 PG_URL = os.environ.get("FEHREST_TEST_PG_URL")
 
@@ -48,18 +49,9 @@ def spark() -> Iterator[Any]:
 
 
 def _fresh_schema_url() -> Iterator[str]:
-    import psycopg
-
     assert PG_URL is not None
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(PG_URL, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    sep = "&" if "?" in PG_URL else "?"
-    try:
-        yield f"{PG_URL}{sep}options=-csearch_path%3D{schema}"
-    finally:
-        with psycopg.connect(PG_URL, autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+    with fresh_pg_schema(PG_URL) as url:
+        yield url
 
 
 @pytest.fixture

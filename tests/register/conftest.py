@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +17,7 @@ import pytest
 # this folder on sys.path by itself.
 sys.path.insert(0, str(Path(__file__).parent))
 
-from register_helpers import FakeClock
+from register_helpers import FakeClock, fresh_pg_schema
 
 from fehrest.register import Register
 
@@ -37,18 +36,9 @@ def register_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     if request.param == "sqlite":
         yield str(tmp_path / "register.sqlite")
         return
-    import psycopg
-
     assert PG_URL is not None
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(PG_URL, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    sep = "&" if "?" in PG_URL else "?"
-    try:
-        yield f"{PG_URL}{sep}options=-csearch_path%3D{schema}"
-    finally:
-        with psycopg.connect(PG_URL, autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+    with fresh_pg_schema(PG_URL) as url:
+        yield url
 
 
 @pytest.fixture

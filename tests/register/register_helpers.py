@@ -2,7 +2,27 @@
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from fehrest.model import Actor, DateValue, Document, Event, Evidence, Target
+
+
+@contextmanager
+def fresh_pg_schema(url: str) -> Iterator[str]:
+    """A URL for a new, empty schema in the PostgreSQL database at ``url``; dropped after."""
+    import psycopg
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    sep = "&" if "?" in url else "?"
+    try:
+        yield f"{url}{sep}options=-csearch_path%3D{schema}"
+    finally:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 class FakeClock:

@@ -29,6 +29,11 @@ DbOption = Annotated[
     ),
 ]
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
+JurisdictionOption = Annotated[str | None, typer.Option("--jurisdiction", "-j", help="ISO code, UN or EU.")]
+KnownOnOption = Annotated[
+    str | None, typer.Option("--known-on", help="Answer from what the register held on this date.")
+]
+ExplainOption = Annotated[bool, typer.Option("--explain", help="Show the evidence sentences.")]
 
 
 def db_target(db: str | None) -> str | None:
@@ -78,13 +83,9 @@ def _date(value: str | None, option: str) -> str | None:
 def status_command(
     group: Annotated[str, typer.Argument(help="The group: id or any alias in any language.")],
     as_of: Annotated[str | None, typer.Option("--as-of", help="Legal date (default: today).")] = None,
-    jurisdiction: Annotated[
-        str | None, typer.Option("--jurisdiction", "-j", help="ISO code, UN or EU.")
-    ] = None,
-    known_on: Annotated[
-        str | None, typer.Option("--known-on", help="Answer from what the register held on this date.")
-    ] = None,
-    explain: Annotated[bool, typer.Option("--explain", help="Show the evidence sentences.")] = False,
+    jurisdiction: JurisdictionOption = None,
+    known_on: KnownOnOption = None,
+    explain: ExplainOption = False,
     fmt: FormatOption = OutputFormat.table,
     db: DbOption = None,
 ) -> None:
@@ -101,13 +102,9 @@ def status_command(
 @app.command("timeline")
 def timeline_command(
     group: Annotated[str, typer.Argument(help="The group: id or any alias in any language.")],
-    jurisdiction: Annotated[
-        str | None, typer.Option("--jurisdiction", "-j", help="ISO code, UN or EU.")
-    ] = None,
-    known_on: Annotated[
-        str | None, typer.Option("--known-on", help="Answer from what the register held on this date.")
-    ] = None,
-    explain: Annotated[bool, typer.Option("--explain", help="Show the evidence sentences.")] = False,
+    jurisdiction: JurisdictionOption = None,
+    known_on: KnownOnOption = None,
+    explain: ExplainOption = False,
     fmt: FormatOption = OutputFormat.table,
     db: DbOption = None,
 ) -> None:
@@ -128,7 +125,7 @@ def changes_command(
     recorded: Annotated[
         bool, typer.Option("--recorded", help="By when the register learnt it, not when it took effect.")
     ] = False,
-    explain: Annotated[bool, typer.Option("--explain", help="Show the evidence sentences.")] = False,
+    explain: ExplainOption = False,
     fmt: FormatOption = OutputFormat.table,
     db: DbOption = None,
 ) -> None:
