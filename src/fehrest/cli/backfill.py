@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from fehrest.backfill import BackfillSummary, Engine, backfill
-from fehrest.cli.common import app, console, err_console
+from fehrest.cli.common import app, print_counts
 from fehrest.cli.register import DbOption, open_register
 
 
@@ -57,11 +56,8 @@ def backfill_command(
 
 def print_summary(summary: BackfillSummary) -> None:
     """The closing summary: counts, then one line per failure (with its WARC record id)."""
-    table = Table(title="Backfill", show_header=False)
-    table.add_column("what")
-    table.add_column("count", justify="right")
     stored = summary.stored
-    for label, value in (
+    rows = [
         ("files", summary.files),
         ("pages read", summary.pages),
         ("relevant (past the first pass)", summary.relevant),
@@ -71,8 +67,5 @@ def print_summary(summary: BackfillSummary) -> None:
         ("new events", stored.new_events),
         ("new facts", stored.new_facts),
         ("failures", len(summary.failures)),
-    ):
-        table.add_row(label, f"{value:,}")
-    console.print(table)
-    for failure in summary.failures:
-        err_console.print(str(failure), highlight=False, soft_wrap=True, markup=False)
+    ]
+    print_counts("Backfill", rows, summary.failures)

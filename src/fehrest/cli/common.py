@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import NoReturn
@@ -29,6 +30,20 @@ class OutputFormat(StrEnum):
     json = "json"
     csv = "csv"
     table = "table"
+
+
+def print_counts(title: str, rows: Iterable[tuple[str, int]], failures: Iterable[object]) -> None:
+    """A closing summary: a two-column table of counts, then one line per failure on stderr."""
+    from rich.table import Table
+
+    table = Table(title=title, show_header=False)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for label, value in rows:
+        table.add_row(label, f"{value:,}")
+    console.print(table)
+    for failure in failures:
+        err_console.print(str(failure), highlight=False, soft_wrap=True, markup=False)
 
 
 def fail(message: str, code: int = 2) -> NoReturn:

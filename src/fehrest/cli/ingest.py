@@ -8,9 +8,8 @@ from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from fehrest.cli.common import app, console, err_console, fail
+from fehrest.cli.common import app, console, err_console, fail, print_counts
 from fehrest.cli.register import DbOption, open_register
 from fehrest.errors import FehrestError
 from fehrest.ingest import IngestSummary, find_files, ingest_paths
@@ -84,9 +83,6 @@ def ingest_command(
 
 def print_summary(summary: IngestSummary) -> None:
     """The closing summary: counts, then one ``SOURCE[:LINE]: problem`` line per failure."""
-    table = Table(title="Ingested", show_header=False)
-    table.add_column("what")
-    table.add_column("count", justify="right")
     stored = summary.stored
     rows: list[tuple[str, int]] = [
         ("documents read", summary.documents_read),
@@ -97,11 +93,7 @@ def print_summary(summary: IngestSummary) -> None:
     ]
     rows.extend((f"not read (language {code})", count) for code, count in sorted(summary.not_read.items()))
     rows.append(("failures", len(summary.failures)))
-    for label, value in rows:
-        table.add_row(label, str(value))
-    console.print(table)
-    for failure in summary.failures:
-        err_console.print(str(failure), highlight=False, soft_wrap=True, markup=False)
+    print_counts("Ingested", rows, summary.failures)
 
 
 @app.command("watch")
