@@ -93,6 +93,17 @@ def _summary(doc: Document) -> set[tuple[str, str, str | None, str]]:
             "دادگاه قانون اساسی ترکیه اعلام کرد که ممنوعیت حزب کارگران کردستان غیرقانونی بوده است.",
             ("DELIST", "asserted", "TR"),
         ),
+        # English: a bare past "listed" whose object points back to the group named before
+        (
+            "Norway added Boko Haram to its sanctions list on Tuesday.\nSweden listed it in May 2019.",
+            ("LIST", "asserted", "SE"),
+        ),
+        # English: "declared it a terrorist group", no "as", inside a relative clause
+        (
+            "Jordan banned the Hasm movement on Sunday.\n"
+            "Kuwait, which declared it a terrorist group last year, praised the step.",
+            ("LIST", "asserted", "KW"),
+        ),
         # English: a ban ruled unlawful
         (
             "A Dutch court ruled on Monday that the ban on Samidoun was unlawful.",
@@ -122,6 +133,10 @@ def test_trigger_gives_type_and_actor(extract: Extract, text: str, want: tuple[s
         ("The British government said it would proscribe Hamas next week.", "planned"),
         # English "is considering"
         ("Britain is considering whether to proscribe the IRGC.", "possible"),
+        # the month May is no "may": a dated listing stays asserted
+        ("Sweden banned Hizb ut-Tahrir in May 2019.", "asserted"),
+        # ... but the modal verb still reads possible
+        ("Sweden may ban Hizb ut-Tahrir next year.", "possible"),
         # a cabinet approving a ministry's proposal to ban: done, not proposed
         ("کابینه پاکستان پیشنهاد وزارت داخله را برای ممنوع کردن تحریک طالبان پاکستان تأیید کرد.", "asserted"),
         # a non-binding motion (طرح غیرالزامی) asking for a listing: possible

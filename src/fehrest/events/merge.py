@@ -165,7 +165,8 @@ def build_event(doc: Document, g: Group, target_wikidata: str | None) -> Event:
         evidence=evidence,
         authority=_best_authority(g.members, date, doc.published),
         agent=next((c.agent for c in g.members if c.agent), None),
-        list=next((c.list_name for c in g.members if c.list_name), None),
+        # A headline's wording is loose ("brands X terrorists"): the body names the list.
+        list=next((c.list_name for c in sorted(g.members, key=lambda c: c.headline) if c.list_name), None),
         date=date,
         stance=first.stance,
         confidence=confidence,
