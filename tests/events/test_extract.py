@@ -104,6 +104,11 @@ def _summary(doc: Document) -> set[tuple[str, str, str | None, str]]:
             "Kuwait, which declared it a terrorist group last year, praised the step.",
             ("LIST", "asserted", "KW"),
         ),
+        # English: a state publishing its own list of groups it deems terrorist, members after "including"
+        (
+            "Bahrain on Sunday issued a list of 12 groups it considers terrorist, including Hezbollah.",
+            ("LIST", "asserted", "BH"),
+        ),
         # English: a ban ruled unlawful
         (
             "A Dutch court ruled on Monday that the ban on Samidoun was unlawful.",
@@ -133,6 +138,11 @@ def test_trigger_gives_type_and_actor(extract: Extract, text: str, want: tuple[s
         ("The British government said it would proscribe Hamas next week.", "planned"),
         # English "is considering"
         ("Britain is considering whether to proscribe the IRGC.", "possible"),
+        # "considers terrorist" is a standing view, not a step under consideration
+        (
+            "Bahrain released a list of nine organisations it considers terrorist, including Hamas.",
+            "asserted",
+        ),
         # the month May is no "may": a dated listing stays asserted
         ("Sweden banned Hizb ut-Tahrir in May 2019.", "asserted"),
         # ... but the modal verb still reads possible
