@@ -579,6 +579,12 @@ def test_present_perfect_dates_by_publication(
             "Norway banned Hamas in 2003.\nThe Norwegian justice ministry said on Monday it would review it.\n",
             None,
         ),
+        # a body named with no state in the very next sentence acted for the state
+        (
+            "Qatar designated Hezbollah as a terrorist organisation on Monday.\n"
+            "The decision was approved by the cabinet after a short debate.\n",
+            "cabinet",
+        ),
         # a UN sanctions committee lists for the Security Council
         (
             "The UN Security Council's sanctions committee added Ansaru to its list on Monday.",

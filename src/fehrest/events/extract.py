@@ -992,9 +992,35 @@ class SentenceReader:
             if best is None or distance < best[0]:
                 best = (distance, table.roles[role])
         if best is None:
+            best = self._unstated_body_after(c)
+        if best is None:
             return c
         c.remembered_authority = table.name(best[1], c.actor.jurisdiction)
         return c
+
+    def _unstated_body_after(self, c: Candidate) -> tuple[int, str] | None:
+        """A body named with no state in the very next sentence acted for the event's state.
+
+        "The UAE published its list on Saturday. It was approved by the cabinet":
+        only when the article names no office of that state anywhere.
+        """
+        table = self.authorities
+        focus = c.context.focus
+        following = [s for s in self.layer.sentences if s.norm_start >= focus.norm_end]
+        if not following:
+            return None
+        after = following[0]
+        for m in self.mentions:
+            role = (m.role or "").strip()
+            if m.kind != "body" or role not in table.roles or role in table.spokesman_roles:
+                continue
+            if (
+                after.norm_start <= m.norm_start
+                and m.norm_end <= after.norm_end
+                and self._jurisdiction_of(m) is None
+            ):
+                return (0, table.roles[role])
+        return None
 
     def _undated_status(self, ctx: Context, span: tuple[int, int], c: Candidate) -> bool:
         """An undated "still on the list" restates a status; it reports no event."""
