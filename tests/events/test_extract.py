@@ -756,3 +756,27 @@ def test_call_to_reverse_is_a_second_reaction(extract: Extract) -> None:
     doc = extract(text, published="2025-03-04")
     got = {(e.actor.jurisdiction, e.stance) for e in doc.events or () if e.type == "REACT"}
     assert got == {("NO", "condemn"), ("EU", "condemn")}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # The next sentence opens on the step ("The removals were ...") and names
+        # the day it took effect: that day dates both undated removals, not publication.
+        (
+            "Canada has removed Hamas and Hezbollah from its list of terrorist entities.\n"
+            "The removals were announced in the gazette on Tuesday.",
+            {("Hamas", "2025-03-11"), ("Hezbollah", "2025-03-11")},
+        ),
+        # A next sentence that does not open on the step leaves the publication date.
+        (
+            "Canada has removed Hamas and Hezbollah from its list of terrorist entities.\n"
+            "Officials met the press on Tuesday.",
+            {("Hamas", "2025-03-14"), ("Hezbollah", "2025-03-14")},
+        ),
+    ],
+)
+def test_next_sentence_on_the_step_dates_it(extract: Extract, text: str, want: set[tuple[str, str]]) -> None:
+    doc = extract(text, published="2025-03-14")
+    got = {(e.target.name, e.date.value if e.date else None) for e in doc.events or () if e.type == "DELIST"}
+    assert got == want

@@ -179,6 +179,9 @@ class SentenceReader:
         self.announced: list[tuple[str, str, bool]] = []
         self.announcer: tuple[str | None, str] | None = None
         self.events_so_far = 0
+        # The undated steps of the sentence just read, which the next
+        # sentence may date by opening on them ("The revocations took effect on Friday").
+        self.undated: list[Candidate] = []
 
     # -- arguments ---------------------------------------------------------
 
@@ -862,6 +865,9 @@ class SentenceReader:
         """Return the candidates of one sentence (in its context)."""
         sentence = ctx.focus
         folded = self._folded(sentence.norm_start, sentence.norm_end)
+        undated, self.undated = self.undated, []
+        if undated and self.rules.dating_anaphors.match(folded.lstrip()):
+            self._date_from_next(sentence, undated)
         matches = _select_triggers(self.rules, folded)
         if any(t.type == "SUSPEND" for t, _ in matches):
             # "Suspended the ban" is the precise claim; a removal word beside
@@ -965,7 +971,29 @@ class SentenceReader:
             self.last_targets = reported
             self.last_date = next((c.date for c in out if c.type != "REACT" and c.date is not None), None)
         self.events_so_far += len(out)
+        self.undated = [
+            c
+            for c in out
+            if c.type != "REACT" and c.date is None and not c.embedded and c.modality == "asserted"
+        ]
         return out
+
+    def _date_from_next(self, sentence: Sentence, undated: list[Candidate]) -> None:
+        """Date the steps of the sentence before by the one day this sentence names."""
+        days = {
+            t.date.value: t.date
+            for t in self.times
+            if t.date is not None
+            and t.date.precision == "day"
+            and t.kind in ("date", "relative")
+            and _in(t, sentence.norm_start, sentence.norm_end)
+        }
+        if len(days) != 1:
+            return
+        (date,) = days.values()
+        for c in undated:
+            c.date = date
+            c.evidence.append(sentence)
 
     def remembered_authority(self, c: Candidate) -> Candidate:
         """Remember the authority of a state's designation from another sentence of the article.

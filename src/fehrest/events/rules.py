@@ -106,6 +106,9 @@ class Rules:
     partial_anaphors: re.Pattern[str] = re.compile(_NEVER_PATTERN)
     # "The same day", "در همان روز": the date of the event before.
     same_day: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    # A sentence opening on the step just reported ("The revocations were
+    # published on Friday"): its date is that step's when the step had none.
+    dating_anaphors: re.Pattern[str] = re.compile(_NEVER_PATTERN)
 
 
 def _replace_spaces(pattern: str, space: str) -> str:
@@ -175,6 +178,7 @@ _OPTIONAL_CUES = (
     "plural_anaphors",
     "partial_anaphors",
     "same_day",
+    "dating_anaphors",
 )
 
 
