@@ -780,3 +780,26 @@ def test_next_sentence_on_the_step_dates_it(extract: Extract, text: str, want: s
     doc = extract(text, published="2025-03-14")
     got = {(e.target.name, e.date.value if e.date else None) for e in doc.events or () if e.type == "DELIST"}
     assert got == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # "banned in Kenya" after the group: Kenya banned it, not the state
+        # that is the subject of the sentence around it.
+        (
+            "Uganda accused al-Shabaab, banned in Kenya since 2010, of a raid on the border.",
+            ("LIST", "KE", "al-Shabaab"),
+        ),
+        # "outlawed by Britain": the state after "by" did it.
+        (
+            "Germany said Hezbollah, outlawed by Britain in 2019, was active in Berlin.",
+            ("LIST", "GB", "Hezbollah"),
+        ),
+    ],
+)
+def test_state_after_a_passive_participle_is_the_actor(
+    extract: Extract, text: str, want: tuple[str, str, str]
+) -> None:
+    got = {(e.type, e.actor.jurisdiction, e.target.name) for e in extract(text).events or ()}
+    assert want in got

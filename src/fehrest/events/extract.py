@@ -564,7 +564,12 @@ class SentenceReader:
             before_other = before
         chosen: Mention | None = None
         agents = [m for m in before if m.kind != "jurisdiction"]
-        if embedded and before_other:
+        by = next((m for m in candidates if m.norm_start >= span[1]), None)
+        if by is not None and self.rules.passive_agent.fullmatch(self._folded(span[1], by.norm_start)):
+            # "Jaish-e-Mohammed, banned in Pakistan since 2002": the state after
+            # the participle did it, not the subject of the sentence around it.
+            chosen = by
+        elif embedded and before_other:
             chosen = before_other[-1]
         elif chosen_subject is not None:
             chosen = chosen_subject

@@ -109,6 +109,9 @@ class Rules:
     # A sentence opening on the step just reported ("The revocations were
     # published on Friday"): its date is that step's when the step had none.
     dating_anaphors: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    # The words between a participle trigger and the state that did it
+    # ("banned in Pakistan", "listed by Canada"): that state is the actor.
+    passive_agent: re.Pattern[str] = re.compile(_NEVER_PATTERN)
 
 
 def _replace_spaces(pattern: str, space: str) -> str:
@@ -179,6 +182,7 @@ _OPTIONAL_CUES = (
     "partial_anaphors",
     "same_day",
     "dating_anaphors",
+    "passive_agent",
 )
 
 
