@@ -19,12 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from fehrest.errors import InputError
-from fehrest.model import EVENT_TYPES, Document, Event
+from fehrest.model import EVENT_TYPES, MODALITIES, Document, Event, modality_class
 
 GoldEvent = dict[str, Any]
 Extractor = Callable[[str, str, str | None], Document]
-
-_MODALITY_CLASS = {"asserted": "asserted", "possible": "proposed", "planned": "proposed", "denied": "denied"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +194,7 @@ def make_target_key() -> Callable[[str | dict[str, Any] | None], str]:
 def _event_key(
     etype: str, jurisdiction: str | None, target: str, modality: str
 ) -> tuple[str, str | None, str, str]:
-    return etype, jurisdiction, target, _MODALITY_CLASS.get(modality, modality)
+    return etype, jurisdiction, target, modality_class(modality) if modality in MODALITIES else modality
 
 
 def _gold_key(g: GoldEvent, target_key: Callable[[Any], str]) -> tuple[str, str | None, str, str]:

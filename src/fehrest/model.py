@@ -21,9 +21,20 @@ Precision = Literal["day", "month", "year"]
 Stance = Literal["welcome", "condemn", "other"]
 MentionKind = Literal["jurisdiction", "group", "person", "body", "office"]
 
+ModalityClass = Literal["asserted", "proposed", "denied"]
+
 EVENT_TYPES: tuple[EventType, ...] = ("LIST", "DELIST", "SUSPEND", "RECOGNIZE", "REACT")
 MODALITIES: tuple[Modality, ...] = ("asserted", "planned", "possible", "denied")
 PRECISIONS: tuple[Precision, ...] = ("day", "month", "year")
+
+
+def modality_class(modality: str) -> ModalityClass:
+    """Asserted, proposed (possible or planned) or denied: what decides whether two reports agree."""
+    if modality == "asserted":
+        return "asserted"
+    if modality == "denied":
+        return "denied"
+    return "proposed"
 
 
 def content_hash(text: str) -> str:

@@ -33,6 +33,7 @@ JurisdictionOption = Annotated[str | None, typer.Option("--jurisdiction", "-j", 
 KnownOnOption = Annotated[
     str | None, typer.Option("--known-on", help="Answer from what the register held on this date.")
 ]
+GroupArgument = Annotated[str, typer.Argument(help="The group: id or any alias in any language.")]
 ExplainOption = Annotated[bool, typer.Option("--explain", help="Show the evidence sentences.")]
 
 
@@ -81,7 +82,7 @@ def _date(value: str | None, option: str) -> str | None:
 
 @app.command("status")
 def status_command(
-    group: Annotated[str, typer.Argument(help="The group: id or any alias in any language.")],
+    group: GroupArgument,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Legal date (default: today).")] = None,
     jurisdiction: JurisdictionOption = None,
     known_on: KnownOnOption = None,
@@ -101,7 +102,7 @@ def status_command(
 
 @app.command("timeline")
 def timeline_command(
-    group: Annotated[str, typer.Argument(help="The group: id or any alias in any language.")],
+    group: GroupArgument,
     jurisdiction: JurisdictionOption = None,
     known_on: KnownOnOption = None,
     explain: ExplainOption = False,

@@ -14,9 +14,8 @@ import hashlib
 from dataclasses import dataclass, field
 
 from fehrest.events.extract import Candidate
-from fehrest.model import DateValue, Document, Event, Evidence, Sentence, Target
+from fehrest.model import DateValue, Document, Event, Evidence, Sentence, Target, modality_class
 
-_MODALITY_CLASS = {"asserted": "asserted", "possible": "proposed", "planned": "proposed", "denied": "denied"}
 _PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
 
 
@@ -49,7 +48,7 @@ class Group:
 
     def key(self) -> tuple[str, str | None, str, str]:
         c = self.first
-        return c.type, c.actor.jurisdiction, c.target_id, _MODALITY_CLASS[c.modality]
+        return c.type, c.actor.jurisdiction, c.target_id, modality_class(c.modality)
 
     def add(self, c: Candidate) -> None:
         self.members.append(c)
@@ -57,7 +56,7 @@ class Group:
 
 
 def _key(c: Candidate) -> tuple[str, str | None, str, str]:
-    return c.type, c.actor.jurisdiction, c.target_id, _MODALITY_CLASS[c.modality]
+    return c.type, c.actor.jurisdiction, c.target_id, modality_class(c.modality)
 
 
 def group_candidates(candidates: list[Candidate]) -> list[Group]:

@@ -15,10 +15,9 @@ from datetime import date, timedelta
 from operator import itemgetter
 from typing import Literal
 
-from fehrest.model import DateValue, Modality, Precision
+from fehrest.model import DateValue, Modality, ModalityClass, Precision, modality_class
 from fehrest.register.dates import PRECISION_RANK, compatible, interval, precision_of, start_of
 
-ModalityClass = Literal["asserted", "proposed", "denied"]
 StatusWord = Literal["listed", "not listed", "suspended", "unknown"]
 
 STATUS_TYPES = ("LIST", "DELIST", "SUSPEND")
@@ -29,15 +28,6 @@ _MODALITY_STRENGTH = {"possible": 0, "planned": 1, "asserted": 2, "denied": 2}
 # An undated report, published on P, is about a dated fact whose interval
 # ends at most this long before P: news follows events within weeks.
 REPORT_LAG = timedelta(days=31)
-
-
-def modality_class(modality: str) -> ModalityClass:
-    """Asserted, proposed (possible or planned) or denied: the part of modality a fact keeps."""
-    if modality == "asserted":
-        return "asserted"
-    if modality == "denied":
-        return "denied"
-    return "proposed"
 
 
 def fact_key(

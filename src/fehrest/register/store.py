@@ -11,14 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fehrest.model import Document, Event
+from fehrest.model import Document, Event, modality_class
 from fehrest.register.backend import Backend, Row, open_backend
 from fehrest.register.dates import compatible, interval, utc_now
 from fehrest.register.facts import (
     DatedClaim,
     dates_match,
     fact_key,
-    modality_class,
     opposite_key,
     refine_date,
     stronger_modality,
