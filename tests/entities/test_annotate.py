@@ -199,3 +199,11 @@ def test_registry_jurisdictions() -> None:
     assert registry.find_jurisdiction("Казахстан") == "KZ"
     assert registry.group("jaish-al-adl").successor_of == "jundallah"
     assert registry.group("quds-force").part_of == "islamic-revolutionary-guard-corps"
+
+
+def test_ambiguous_alias_counts_beside_its_parent_group() -> None:
+    # «جبهه مقاومت» alone is many fronts; beside لشکر طیبه it is the Resistance Front.
+    beside = mentions("پاکستان جبهه مقاومت را شاخه‌ای از لشکر طیبه می‌داند.")
+    alone = mentions("جبهه مقاومت در بیانیه‌ای از مردم خواست آرام بمانند.")
+    assert "the-resistance-front" in {m.entity_id for m in beside}
+    assert "the-resistance-front" not in {m.entity_id for m in alone}

@@ -803,3 +803,42 @@ def test_state_after_a_passive_participle_is_the_actor(
 ) -> None:
     got = {(e.type, e.actor.jurisdiction, e.target.name) for e in extract(text).events or ()}
     assert want in got
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # "X را همراه با A و B": every group named with it is listed too
+        (
+            "دادگاه عالی ازبکستان در سال ۲۰۰۴ حزب‌التحریر را همراه با القاعده و داعش ممنوع کرده بود.",
+            {"Hizb ut-Tahrir", "al-Qaeda", "Islamic State"},
+        ),
+        # English "together with"
+        (
+            "Japan listed Hamas together with Hezbollah as terrorist groups in 2019.",
+            {"Hamas", "Hezbollah"},
+        ),
+    ],
+)
+def test_groups_named_together_with_the_target_are_listed(
+    extract: Extract, text: str, want: set[str]
+) -> None:
+    events = extract(text, published="2025-03-01").events or ()
+    assert {e.target.name for e in events if e.type == "LIST"} == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the movement's leader speaks for the movement
+        "The US designated the Russian Imperial Movement on Monday.\n"
+        'Ivan Petrov, the movement\'s leader, told reporters the designation was "a joke".',
+        # "told <outlet> the list was ...": a judgement on the list by the group itself
+        "Bahrain added the Muslim Brotherhood to its terrorist list on Sunday.\n"
+        "The Brotherhood told state television the list was an insult.",
+    ],
+)
+def test_group_speaking_of_its_own_listing_reacts_for_itself(extract: Extract, text: str) -> None:
+    react = [e for e in extract(text, published="2025-03-07").events or () if e.type == "REACT"]
+    assert [(e.actor.jurisdiction, e.modality) for e in react] == [(None, "asserted")]
+    assert react[0].actor.name == react[0].target.name

@@ -107,12 +107,30 @@ def _next_word(text: str, end: int) -> str:
     return match.group() if match else ""
 
 
+def _with_relatives(named: set[str | None], registry: EntityRegistry) -> set[str | None]:
+    """The named groups, their parents (``part_of``) and their parts."""
+    out = set(named)
+    for group in registry.groups():
+        if group.part_of is None:
+            continue
+        if group.id in named:
+            out.add(group.part_of)
+        if group.part_of in named:
+            out.add(group.id)
+    return out
+
+
 def _classify(text: str, matches: Sequence[Match[Entry]], registry: EntityRegistry) -> list[_Item]:
     items: list[_Item] = []
     seen: set[str | None] = set()  # jurisdictions already named in full
     # One sense per discourse: a short or ambiguous alias (سپاه, Brotherhood)
-    # counts when the same group is named unambiguously anywhere in the text.
-    named = {m.payload.entity_id for m in matches if m.payload.kind == "group" and not m.payload.ambiguous}
+    # counts when the same group, or the group it is part of or one of its
+    # own parts, is named unambiguously anywhere in the text («جبهه مقاومت»
+    # beside لشکر طیبه is the Resistance Front).
+    named = _with_relatives(
+        {m.payload.entity_id for m in matches if m.payload.kind == "group" and not m.payload.ambiguous},
+        registry,
+    )
     for m in matches:
         entry = m.payload
         if entry.kind == "exclude" or m.prefix:

@@ -854,8 +854,12 @@ class SentenceReader:
             if group is not None:
                 return Actor(jurisdiction=None, name=group.name or group.text, id=group.entity_id)
             after = self._folded(first.norm_end, min(first.norm_end + 30, span[0]))
+            before_first = self._folded(max(start, first.norm_start - 30), first.norm_start)
+            names_group = self.rules.group_self_reference.search(after) or self.rules.group_possessive.search(
+                before_first
+            )
             if (
-                self.rules.group_self_reference.search(after)
+                names_group
                 and self.last_target is not None
                 and self.de_facto.get(self.last_target[0].casefold()) is None
             ):

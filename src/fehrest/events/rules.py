@@ -98,6 +98,9 @@ class Rules:
     # After a spokesman or officer, words naming the group last spoken of
     # ("a spokesman for the group", "the group's general counsel").
     group_self_reference: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    # Before a spokesman or leader, a possessive naming the group last spoken
+    # of ("the movement's leader", "the group's spokesman").
+    group_possessive: re.Pattern[str] = re.compile(_NEVER_PATTERN)
     # A plural word for the groups of the event before ("the same cartels",
     # "همین گروه‌ها"): every target of that event, not only the last one.
     plural_anaphors: re.Pattern[str] = re.compile(_NEVER_PATTERN)
@@ -178,6 +181,7 @@ _OPTIONAL_CUES = (
     "enumeration_stops",
     "list_members",
     "group_self_reference",
+    "group_possessive",
     "plural_anaphors",
     "partial_anaphors",
     "same_day",
