@@ -842,3 +842,38 @@ def test_group_speaking_of_its_own_listing_reacts_for_itself(extract: Extract, t
     react = [e for e in extract(text, published="2025-03-07").events or () if e.type == "REACT"]
     assert [(e.actor.jurisdiction, e.modality) for e in react] == [(None, "asserted")]
     assert react[0].actor.name == react[0].target.name
+
+
+def test_contrasted_clause_reacts_with_its_own_subject(extract: Extract) -> None:
+    # "..., but a spokesman for the group said ...": two reactors in one sentence.
+    doc = extract(
+        "The UN on Monday added Boko Haram to its sanctions list.\n"
+        "Nigeria's government welcomed the step, but a spokesman for Boko Haram said "
+        'the group "does not care about lists".',
+        published="2025-03-04",
+    )
+    react = {(e.actor.jurisdiction, e.stance) for e in doc.events or () if e.type == "REACT"}
+    assert react == {("NG", "welcome"), (None, "condemn")}
+
+
+def test_object_after_and_is_not_a_new_reactor(extract: Extract) -> None:
+    # "... رد کرد و گفت به هر اقدامی علیه حماس پاسخ متقابل می‌دهد": the ministry still speaks.
+    doc = extract(
+        "استرالیا روز دوشنبه حماس را در فهرست سازمان‌های تروریستی قرار داد.\n"
+        "وزارت خارجه قطر این تصمیم را رد کرد و گفت که به هر اقدامی علیه حماس پاسخ متقابل خواهد داد.",
+        published="2025-03-04",
+    )
+    react = {(e.actor.jurisdiction, e.target.name) for e in doc.events or () if e.type == "REACT"}
+    assert react == {("QA", "Hamas")}
+
+
+def test_reaction_is_to_the_group_a_step_was_about(extract: Extract) -> None:
+    # The speaker names the movement it belongs to and the listed network: the
+    # listing reacted to is the network's.
+    doc = extract(
+        "شورای امنیت روز دوشنبه شبکه حقانی را در فهرست تحریم‌های خود گذاشت.\n"
+        "سخنگوی طالبان گفت که شبکه حقانی بخشی از امارت اسلامی است و تحریم آن «هیچ تأثیری» ندارد.",
+        published="2015-03-04",
+    )
+    react = [(e.actor.name, e.target.name, e.stance) for e in doc.events or () if e.type == "REACT"]
+    assert react == [("Taliban", "Haqqani Network", "condemn")]

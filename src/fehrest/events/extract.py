@@ -179,6 +179,8 @@ class SentenceReader:
         self.announced: list[tuple[str, str, bool]] = []
         self.announcer: tuple[str | None, str] | None = None
         self.events_so_far = 0
+        # Every group a step (not a reaction) has been reported about so far.
+        self.designated: set[str] = set()
         # The undated steps of the sentence just read, which the next
         # sentence may date by opening on them ("The revocations took effect on Friday").
         self.undated: list[Candidate] = []
@@ -381,6 +383,10 @@ class SentenceReader:
         ]
         plural = self.rules.plural_anaphors.search(self._folded(ctx.focus.norm_start, ctx.focus.norm_end))
         earlier_set = [(tid, name, prov, True) for tid, name, prov in self.last_targets] if plural else []
+        if is_react:
+            # A reaction is to a step reported: of two groups named, the one
+            # a step was about ("X said Y is part of it and its listing means nothing").
+            groups = [m for m in groups if m.entity_id in self.designated] or groups
         if groups:
             mid = (span[0] + span[1]) / 2
             best = min(groups, key=lambda m: abs((m.norm_start + m.norm_end) / 2 - mid))
@@ -820,7 +826,17 @@ class SentenceReader:
         "این گروه ... محکوم کرد").
         """
         start = ctx.focus.norm_start
-        before = [m for m in self.mentions if _in(m, start, span[0]) and m.kind in (*_ACTOR_KINDS, "group")]
+        # A clause of its own with its own subject ("..., but a spokesman for
+        # the group said ...") reacts apart from the one before it.
+        clause_start = self._clause(ctx, span)[0]
+        kinds = (*_ACTOR_KINDS, "group")
+        if any(
+            _in(m, clause_start, span[0])
+            and (m.kind in _ACTOR_KINDS or (m.kind == "group" and self._opens(clause_start, m)))
+            for m in self.mentions
+        ):
+            start = clause_start
+        before = [m for m in self.mentions if _in(m, start, span[0]) and m.kind in kinds]
         head = self._folded(start, span[0]).lstrip(" ،,«»\"'")
         anaphor = self.rules.group_anaphors.match(head)
         if (
@@ -869,6 +885,10 @@ class SentenceReader:
             if self._jurisdiction_of(first) is None and first.kind != "office":
                 return Actor(jurisdiction=None, name=first.name or first.text, id=first.entity_id)
         return None
+
+    def _opens(self, clause_start: int, m: Mention) -> bool:
+        """Whether a mention is the first words of its clause (at most one word before it)."""
+        return len(self._folded(clause_start, m.norm_start).split()) <= 1
 
     def read(self, ctx: Context) -> list[Candidate]:
         """Return the candidates of one sentence (in its context)."""
@@ -980,6 +1000,7 @@ class SentenceReader:
             self.last_targets = reported
             self.last_date = next((c.date for c in out if c.type != "REACT" and c.date is not None), None)
         self.events_so_far += len(out)
+        self.designated.update(c.target_id for c in out if c.type != "REACT")
         self.undated = [
             c
             for c in out
