@@ -188,6 +188,10 @@ def test_trigger_gives_type_and_actor(extract: Extract, text: str, want: tuple[s
         ("Russia's Supreme Court rejected an appeal against the ban on Hizb ut-Tahrir.", "denied"),
         # "declined to" (خودداری کرد): denied
         ("دولت ترکیه از قرار دادن حماس در فهرست تروریستی خودداری کرد.", "denied"),
+        # "does not consider X terrorist" (تروریستی نمی‌داند): a denied listing
+        ("وزیر خارجه قطر گفت دوحه حزب‌الله را گروهی تروریستی نمی‌داند.", "denied"),
+        # a negated future: "will not put on the list" (قرار نخواهد داد)
+        ("نخست‌وزیر اندونزی گفت جاکارتا حماس را در فهرست تروریستی قرار نخواهد داد.", "denied"),
     ],
 )
 def test_modality_cue_governs_trigger(extract: Extract, text: str, modality: str) -> None:
