@@ -881,3 +881,34 @@ def test_reaction_is_to_the_group_a_step_was_about(extract: Extract) -> None:
     )
     react = [(e.actor.name, e.target.name, e.stance) for e in doc.events or () if e.type == "REACT"]
     assert react == [("Taliban", "Haqqani Network", "condemn")]
+
+
+def test_ban_in_force_since_a_month_is_dated_by_it(extract: Extract) -> None:
+    # "از اکتبر ۲۰۱۳ ممنوع است": a standing ban, dated by when it began
+    doc = extract("فعالیت داعش در ترکیه بر اساس حکم دادگاه از اکتبر ۲۰۱۳ ممنوع است.", published="2025-03-01")
+    got = {
+        (e.type, e.modality, e.actor.jurisdiction, e.date.value if e.date else None) for e in doc.events or ()
+    }
+    assert got == {("LIST", "asserted", "TR", "2013-10")}
+
+
+def test_declared_an_unlawful_association_is_a_listing(extract: Extract) -> None:
+    doc = extract(
+        "Pakistan first declared Jamaat-ud-Dawa an unlawful association in May 2018.", published="2025-03-01"
+    )
+    got = {
+        (e.type, e.modality, e.actor.jurisdiction, e.date.value if e.date else None) for e in doc.events or ()
+    }
+    assert got == {("LIST", "asserted", "PK", "2018-05")}
+
+
+def test_ruling_that_declared_keeps_its_own_modality(extract: Extract) -> None:
+    # the appeal was rejected (a denied lifting); the ruling it leaves in force did list the group
+    doc = extract(
+        "Kazakhstan's Supreme Court on Monday rejected an appeal against the ban on Hizb ut-Tahrir, "
+        "leaving in force a March ruling that declared the group an extremist organisation.",
+        published="2025-03-01",
+    )
+    got = {(e.type, e.modality) for e in doc.events or ()}
+    assert ("LIST", "asserted") in got
+    assert ("LIST", "denied") not in got
