@@ -912,3 +912,23 @@ def test_ruling_that_declared_keeps_its_own_modality(extract: Extract) -> None:
     got = {(e.type, e.modality) for e in doc.events or ()}
     assert ("LIST", "asserted") in got
     assert ("LIST", "denied") not in got
+
+
+def test_group_listed_alongside_the_target_is_listed_too(extract: Extract) -> None:
+    doc = extract(
+        "New Zealand listed Hamas as a terrorist entity in 2010, alongside Hezbollah.", published="2025-03-01"
+    )
+    assert {(e.type, e.target.name) for e in doc.events or ()} == {("LIST", "Hamas"), ("LIST", "Hezbollah")}
+
+
+def test_the_group_after_several_points_to_the_one_the_article_is_about(extract: Extract) -> None:
+    # The article is about The Base; a companion named once is not what "the group" means.
+    doc = extract(
+        "Britain to ban The Base\n"
+        "The Home Office said The Base would be proscribed from Friday.\n"
+        "Canada listed The Base as a terrorist entity in February, alongside the Proud Boys.\n"
+        "Japan has not designated the group.",
+        published="2021-07-13",
+    )
+    denied = {e.target.name for e in doc.events or () if e.modality == "denied"}
+    assert denied == {"The Base"}

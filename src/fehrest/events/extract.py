@@ -886,6 +886,12 @@ class SentenceReader:
                 return Actor(jurisdiction=None, name=first.name or first.text, id=first.entity_id)
         return None
 
+    def _times_named(self, group_id: str, end: int) -> int:
+        """How often a group has been named before ``end``."""
+        return sum(
+            1 for m in self.mentions if m.kind == "group" and m.entity_id == group_id and m.norm_end <= end
+        )
+
     def _opens(self, clause_start: int, m: Mention) -> bool:
         """Whether a mention is the first words of its clause (at most one word before it)."""
         return len(self._folded(clause_start, m.norm_start).split()) <= 1
@@ -996,6 +1002,12 @@ class SentenceReader:
             for c in steps:
                 if (t := (c.target_id, c.target_name, c.target_provisional)) not in self.announced:
                     self.announced.append(t)
+        if len(reported) >= 2 and self.last_target in reported:
+            # Several groups in one step: "the group" next points to the one the
+            # article is about (named most so far), the last named on a tie.
+            self.last_target = max(
+                reported, key=lambda t: (self._times_named(t[0], sentence.norm_end), reported.index(t))
+            )
         if reported:
             self.last_targets = reported
             self.last_date = next((c.date for c in out if c.type != "REACT" and c.date is not None), None)
