@@ -932,3 +932,29 @@ def test_the_group_after_several_points_to_the_one_the_article_is_about(extract:
     )
     denied = {e.target.name for e in doc.events or () if e.modality == "denied"}
     assert denied == {"The Base"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a ruling that called the group terrorist, annulled by a higher court
+        "دادگاه عالی اردن حکم دادگاه پایین‌تر را که اخوان‌المسلمین را گروهی تروریستی خوانده بود، لغو کرد.",
+        # the ruling named by what it said («تروریستی» بودن)
+        "دادگاه قانون اساسی اردن حکم «تروریستی» بودن اخوان‌المسلمین را نقض کرد.",
+    ],
+)
+def test_annulled_ruling_that_listed_is_a_delisting(extract: Extract, text: str) -> None:
+    doc = extract(text, published="2025-03-01")
+    assert {(e.type, e.modality, e.actor.jurisdiction) for e in doc.events or ()} == {
+        ("DELIST", "asserted", "JO")
+    }
+
+
+def test_each_clause_joined_after_a_judging_verb_has_its_own_state(extract: Extract) -> None:
+    # "X ... می‌دانند و Y نیز از سال ... در فهرست خود نگه داشته است": Y's own listing
+    doc = extract(
+        "ژاپن حزب‌الله را سازمانی تروریستی می‌داند و کانادا نیز از سال ۲۰۰۲ این گروه را در فهرست خود نگه داشته است.",
+        published="2025-03-01",
+    )
+    got = {(e.actor.jurisdiction, e.date.value if e.date else None) for e in doc.events or ()}
+    assert ("CA", "2002") in got
