@@ -186,6 +186,16 @@ def test_trigger_gives_type_and_actor(extract: Extract, text: str, want: tuple[s
         ("Kazakhstan's prosecutor filed a suit to ban Hizb ut-Tahrir in March.", "possible"),
         # a court rejecting an appeal against a ban refuses to lift it
         ("Russia's Supreme Court rejected an appeal against the ban on Hizb ut-Tahrir.", "denied"),
+        # an order laid before parliament is not in force yet: planned
+        (
+            "The Home Office laid an order on Monday removing Hamas from the list of proscribed organisations.",
+            "planned",
+        ),
+        # ... unless the sentence says it came into force
+        (
+            "The Home Office laid an order on Monday proscribing Hamas, which came into force on Friday.",
+            "asserted",
+        ),
         # "declined to" (خودداری کرد): denied
         ("دولت ترکیه از قرار دادن حماس در فهرست تروریستی خودداری کرد.", "denied"),
         # "does not consider X terrorist" (تروریستی نمی‌داند): a denied listing
