@@ -186,6 +186,8 @@ def test_trigger_gives_type_and_actor(extract: Extract, text: str, want: tuple[s
         ("Kazakhstan's prosecutor filed a suit to ban Hizb ut-Tahrir in March.", "possible"),
         # a court rejecting an appeal against a ban refuses to lift it
         ("Russia's Supreme Court rejected an appeal against the ban on Hizb ut-Tahrir.", "denied"),
+        # "will not recognise" (به رسمیت نخواهد شناخت): a denied recognition
+        ("وزیر خارجه ازبکستان گفت تاشکند امارت اسلامی را فعلاً به رسمیت نخواهد شناخت.", "denied"),
         # an order laid before parliament is not in force yet: planned
         (
             "The Home Office laid an order on Monday removing Hamas from the list of proscribed organisations.",
@@ -968,3 +970,13 @@ def test_each_clause_joined_after_a_judging_verb_has_its_own_state(extract: Extr
     )
     got = {(e.actor.jurisdiction, e.date.value if e.date else None) for e in doc.events or ()}
     assert ("CA", "2002") in got
+
+
+def test_capital_named_like_a_weekday_does_not_date_the_event(extract: Extract) -> None:
+    # «دوشنبه» as the subject is Dushanbe (Tajikistan), not Monday.
+    doc = extract(
+        "وزیر خارجه تاجیکستان روز پنج‌شنبه گفت که دوشنبه امارت اسلامی را به رسمیت نخواهد شناخت.",
+        published="2025-07-18",
+    )
+    got = [(e.type, e.actor.jurisdiction, e.date.value if e.date else None) for e in doc.events or ()]
+    assert got == [("RECOGNIZE", "TJ", "2025-07-17")]

@@ -699,11 +699,21 @@ class SentenceReader:
         after = after.strip().removeprefix("'s").removeprefix("’s").strip()
         return self.rules.administration.match(after) is not None
 
+    def _is_place(self, t: TimeExpression) -> bool:
+        """A weekday the entity layer read as a capital in context (دوشنبه, Dushanbe, as subject)."""
+        return any(
+            m.kind == "jurisdiction" and m.norm_start <= t.norm_start and t.norm_end <= m.norm_end
+            for m in self.mentions
+        )
+
     def _date(self, ctx: Context, span: tuple[int, int], trigger_type: str) -> DateValue | None:
         options = [
             t
             for t in self.times
-            if t.date is not None and t.kind in ("date", "relative", "range") and _in(t, ctx.start, ctx.end)
+            if t.date is not None
+            and t.kind in ("date", "relative", "range")
+            and _in(t, ctx.start, ctx.end)
+            and not self._is_place(t)
         ]
         if not options:
             return None
