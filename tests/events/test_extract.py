@@ -980,3 +980,32 @@ def test_capital_named_like_a_weekday_does_not_date_the_event(extract: Extract) 
     )
     got = [(e.type, e.actor.jurisdiction, e.date.value if e.date else None) for e in doc.events or ()]
     assert got == [("RECOGNIZE", "TJ", "2025-07-17")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # two states as one subject: each listed the group
+        ("پاراگوئه و آرژانتین حزب‌الله را در فهرست سازمان‌های تروریستی قرار دادند.", {"PY", "AR"}),
+        # a metonym and a body joined by "و", both "قرار داده بودند"
+        (
+            "لندن و شورای امنیت سازمان ملل هر دو در سال ۲۰۰۱ القاعده را در فهرست تحریم‌های خود قرار داده بودند.",
+            {"GB", "UN"},
+        ),
+        # English, three states enumerated
+        ("Japan, Canada and Australia listed Hamas as a terrorist organisation.", {"JP", "CA", "AU"}),
+        # the ambassador of another state beside the subject is no second subject
+        ("استرالیا سفیر ایران را اخراج کرد و سپاه پاسداران را در فهرست تروریستی قرار داد.", {"AU"}),
+    ],
+)
+def test_coordinated_subjects_each_take_the_step(extract: Extract, text: str, want: set[str]) -> None:
+    events = extract(text, published="2025-03-01").events or ()
+    assert {e.actor.jurisdiction for e in events if e.type == "LIST"} == want
+
+
+def test_joint_request_is_not_a_step_by_each_requester(extract: Extract) -> None:
+    # Two states asking the UN to list a group: no listing by either of them twice over.
+    doc = extract(
+        "هند و فرانسه خواهان درج نام لشکر طیبه در فهرست تحریم‌های سازمان ملل شدند.", published="2025-03-01"
+    )
+    assert len([e for e in doc.events or () if e.type == "LIST"]) == 1

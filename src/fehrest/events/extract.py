@@ -84,6 +84,10 @@ class Candidate:
     # The authority of the same state named elsewhere in the article; used
     # only when no sentence of the event names one (see merge).
     remembered_authority: str | None = None
+    # Other subjects coordinated with the actor ("کلمبیا و هندوراس ... قرار
+    # دادند", "Washington and the Security Council both listed it"): each
+    # took the same step. (actor, authority) per subject.
+    co_actors: list[tuple[Actor, str | None]] = field(default_factory=list)
     evidence: list[Sentence] = field(default_factory=list)
 
 
@@ -606,6 +610,47 @@ class SentenceReader:
         jurisdiction = self._jurisdiction_of(chosen)
         return Actor(jurisdiction=jurisdiction, name=self._jurisdiction_name(jurisdiction)), chosen
 
+    def _co_actors(
+        self, ctx: Context, span: tuple[int, int], chosen: Mention
+    ) -> list[tuple[Actor, str | None]]:
+        """The subjects coordinated with the chosen one before the trigger, other states each."""
+        subjects = [
+            m
+            for m in self.mentions
+            if m.kind in _ACTOR_KINDS
+            and m.role != "place"
+            and (m.role or "") not in _REPORTER_ROLES
+            and _in(m, ctx.focus.norm_start, span[0])
+            and self._jurisdiction_of(m) is not None
+        ]
+        if chosen not in subjects:
+            return []
+        index = subjects.index(chosen)
+        joined = [chosen]
+        for step in (-1, 1):
+            i = index
+            while 0 <= i + step < len(subjects):
+                a, b = sorted((subjects[i], subjects[i + step]), key=lambda m: m.norm_start)
+                if not self.rules.actor_coordination.fullmatch(self._folded(a.norm_end, b.norm_start)):
+                    break
+                i += step
+                joined.append(subjects[i])
+        seen = {self._jurisdiction_of(chosen)}
+        out = []
+        for m in sorted(joined, key=lambda m: m.norm_start):
+            code = self._jurisdiction_of(m)
+            if code in seen:
+                continue
+            seen.add(code)
+            authority, _ = self._authority(ctx, m)
+            out.append(
+                (
+                    Actor(jurisdiction=code, name=self._jurisdiction_name(code)),
+                    self.authorities.name(authority, code),
+                )
+            )
+        return out
+
     def _stateless_subject(self, clause_start: int, span: tuple[int, int]) -> Mention | None:
         """A body, office or titled person named with no state before the trigger in its clause."""
         return next(
@@ -974,6 +1019,10 @@ class SentenceReader:
                 if is_react:
                     react_actor = candidate.actor
                 out.append(candidate)
+                out.extend(
+                    replace(candidate, actor=actor, authority=authority, agent=None, co_actors=[])
+                    for actor, authority in candidate.co_actors
+                )
         if self.announcer is not None and self.last_target is not None:
             # A state does not react to its own step: its reaction is to the
             # last group named, not to every group it announced.
@@ -1177,7 +1226,11 @@ class SentenceReader:
         if date is not None:
             confidence += 0.05
         sentence = ctx.focus
+        # A request or proposal by several states is not a step by each of them.
+        joint = chosen is not None and not embedded and modality != "possible"
+        co_actors = self._co_actors(ctx, span, chosen) if joint and chosen is not None else []
         return Candidate(
+            co_actors=co_actors,
             type=trigger.type,
             modality=modality,
             trigger=trigger,

@@ -101,6 +101,9 @@ class Rules:
     # Before a spokesman or leader, a possessive naming the group last spoken
     # of ("the movement's leader", "the group's spokesman").
     group_possessive: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    # What may stand between two subjects that act together ("کلمبیا و
+    # هندوراس", "Washington and the Security Council").
+    actor_coordination: re.Pattern[str] = re.compile(_NEVER_PATTERN)
     # A plural word for the groups of the event before ("the same cartels",
     # "همین گروه‌ها"): every target of that event, not only the last one.
     plural_anaphors: re.Pattern[str] = re.compile(_NEVER_PATTERN)
@@ -182,6 +185,7 @@ _OPTIONAL_CUES = (
     "list_members",
     "group_self_reference",
     "group_possessive",
+    "actor_coordination",
     "plural_anaphors",
     "partial_anaphors",
     "same_day",
