@@ -1009,3 +1009,59 @@ def test_joint_request_is_not_a_step_by_each_requester(extract: Extract) -> None
         "هند و فرانسه خواهان درج نام لشکر طیبه در فهرست تحریم‌های سازمان ملل شدند.", published="2025-03-01"
     )
     assert len([e for e in doc.events or () if e.type == "LIST"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # "will take the same decision" in its own sentence repeats the step before
+        (
+            "پاراگوئه روز دوشنبه حزب‌الله را در فهرست سازمان‌های تروریستی قرار داد.\n"
+            "برزیل نیز اعلام کرد که به‌زودی همین تصمیم را خواهد گرفت.",
+            {("LIST", "asserted", "PY"), ("LIST", "planned", "BR")},
+        ),
+        # English "followed suit" a sentence later
+        (
+            "Paraguay listed Hezbollah as a terrorist organisation on Monday.\nBrazil followed suit on Friday.",
+            {("LIST", "asserted", "PY"), ("LIST", "asserted", "BR")},
+        ),
+    ],
+)
+def test_did_the_same_repeats_the_step_before(
+    extract: Extract, text: str, want: set[tuple[str, str, str]]
+) -> None:
+    doc = extract(text, published="2025-03-08")
+    assert {(e.type, e.modality, e.actor.jurisdiction) for e in doc.events or ()} == want
+
+
+def test_this_magazine_points_back_to_the_banned_outlet(extract: Extract) -> None:
+    doc = extract(
+        "دادگاه آلمان ممنوعیت مجله «کامپکت» را لغو کرد.\n"
+        "وزیر کشور آلمان در ژوئیه ۲۰۲۴ این مجله را ممنوع کرده بود.",
+        published="2025-06-25",
+    )
+    got = {(e.type, e.target.name, e.date.value if e.date else None) for e in doc.events or ()}
+    assert ("LIST", "Compact", "2024-07") in got
+
+
+def test_ban_order_taking_effect_is_a_listing(extract: Extract) -> None:
+    # "فرمان ممنوعیت ... اجرایی شد": the order is in force, a long relative clause between
+    doc = extract(
+        "فرمان ممنوعیت گروه «واگنر» که وزیر کشور بریتانیا هفته پیش به پارلمان برده بود، "
+        "پس از تصویب هر دو مجلس از روز جمعه، ۲۴ شهریور، اجرایی شد.",
+        published="2023-09-16",
+    )
+    assert {(e.type, e.modality, e.target.name) for e in doc.events or ()} == {
+        ("LIST", "asserted", "Wagner Group")
+    }
+
+
+def test_titled_official_with_no_state_speaks_for_the_state(extract: Extract) -> None:
+    # "X, the interior minister, said he respects the ruling": Germany reacts, not a person on his own.
+    doc = extract(
+        "دادگاه اداری آلمان ممنوعیت حزب‌التحریر را لغو کرد.\n"
+        "یوهان مولر، وزیر کشور، گفت که به حکم دادگاه احترام می‌گذارد.",
+        published="2025-06-25",
+    )
+    react = [(e.actor.jurisdiction, e.stance) for e in doc.events or () if e.type == "REACT"]
+    assert react == [("DE", "other")]

@@ -183,6 +183,8 @@ class SentenceReader:
         self.announced: list[tuple[str, str, bool]] = []
         self.announcer: tuple[str | None, str] | None = None
         self.events_so_far = 0
+        # The last step (not a reaction) reported, which "did the same" repeats.
+        self.last_step: Candidate | None = None
         # Every group a step (not a reaction) has been reported about so far.
         self.designated: set[str] = set()
         # The undated steps of the sentence just read, which the next
@@ -937,7 +939,13 @@ class SentenceReader:
                 # "A spokesman for the group said ...", "X, the group's counsel, ...".
                 tid, name, _ = self.last_target
                 return Actor(jurisdiction=None, name=name, id=tid)
-            if self._jurisdiction_of(first) is None and first.kind != "office":
+            if (
+                self._jurisdiction_of(first) is None
+                and first.kind != "office"
+                # "Dobrindt, the interior minister, said ...": a state's officer
+                # with no state named speaks for the state of the article.
+                and (first.role or "") not in self.authorities.roles
+            ):
                 return Actor(jurisdiction=None, name=first.name or first.text, id=first.entity_id)
         return None
 
@@ -982,9 +990,11 @@ class SentenceReader:
             if is_react and not (self.events_so_far or out or self.rules.react_context.search(folded)):
                 continue
             embedded = has_react and not is_react
-            for target_id, target_name, provisional, from_anaphor in self._targets(
-                ctx, (start, end), is_react
-            ):
+            targets = self._targets(ctx, (start, end), is_react)
+            if not targets and trigger.echo:
+                # "Brazil followed suit": the groups of the step it repeats.
+                targets = [(tid, name, prov, True) for tid, name, prov in self.last_targets]
+            for target_id, target_name, provisional, from_anaphor in targets:
                 candidate = self._candidate(
                     ctx,
                     trigger,
@@ -1012,7 +1022,8 @@ class SentenceReader:
                         )
                     continue
                 if trigger.echo:
-                    model = next((c for c in reversed(out) if not c.trigger.echo), None)
+                    # "did the same": the step before, in this sentence or the last one reported
+                    model = next((c for c in reversed(out) if not c.trigger.echo), None) or self.last_step
                     if model is None:
                         continue
                     candidate.type, candidate.list_name = model.type, model.list_name
@@ -1071,6 +1082,7 @@ class SentenceReader:
             self.last_targets = reported
             self.last_date = next((c.date for c in out if c.type != "REACT" and c.date is not None), None)
         self.events_so_far += len(out)
+        self.last_step = next((c for c in reversed(steps) if not c.trigger.echo), self.last_step)
         self.designated.update(c.target_id for c in out if c.type != "REACT")
         self.undated = [
             c
