@@ -207,3 +207,21 @@ def test_ambiguous_alias_counts_beside_its_parent_group() -> None:
     alone = mentions("جبهه مقاومت در بیانیه‌ای از مردم خواست آرام بمانند.")
     assert "the-resistance-front" in {m.entity_id for m in beside}
     assert "the-resistance-front" not in {m.entity_id for m in alone}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "two neo-Nazi groups": a count and a describing word, no name
+        "کانادا دو گروه نئونازی را در فهرست سازمان‌های تروریستی قرار داد.",
+        # "the extremist group" names nothing either
+        "دولت گروه افراطی را در فهرست سازمان‌های ممنوعه قرار داد.",
+    ],
+)
+def test_description_in_object_position_is_no_provisional_group(text: str) -> None:
+    assert not [m for m in mentions(text) if m.provisional]
+
+
+def test_unknown_name_in_object_position_is_still_provisional() -> None:
+    ms = mentions("دولت هلند گروه زاغ سپید را در فهرست سازمان‌های تروریستی قرار داد.")
+    assert [m.text for m in ms if m.provisional] == ["زاغ سپید"]

@@ -1065,3 +1065,11 @@ def test_titled_official_with_no_state_speaks_for_the_state(extract: Extract) ->
     )
     react = [(e.actor.jurisdiction, e.stance) for e in doc.events or () if e.type == "REACT"]
     assert react == [("DE", "other")]
+
+
+def test_quoted_names_joined_by_and_are_each_listed(extract: Extract) -> None:
+    doc = extract(
+        "دولت کانادا روز چهارشنبه گروه‌های «خون و افتخار» و «کامبت ۱۸» را به فهرست نهادهای تروریستی افزود.",
+        published="2019-06-27",
+    )
+    assert {e.target.name for e in doc.events or () if e.type == "LIST"} == {"Blood & Honour", "Combat 18"}

@@ -413,6 +413,26 @@ def _cue_patterns() -> tuple[tuple[re.Pattern[str], ...], frozenset[str]]:
     return (fa_pattern, en_pattern, en_label), frozenset(fa["keep_head"])
 
 
+@cache
+def _not_name_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Persian describing words that are no name, and quantities before a head noun."""
+    fa: dict[str, Any] = load_yaml("entities", "designation_cues.yaml")["fa"]
+    words = {fold_key(w) for phrase in fa.get("not_names", []) for w in phrase.replace("\u200c", " ").split()}
+    return frozenset(words), frozenset(map(fold_key, fa.get("quantifiers", [])))
+
+
+def _describes_no_group(text: str, m: re.Match[str]) -> bool:
+    """ "دو گروه نئونازی را ...": a counted head, or a "name" made of describing words."""
+    not_names, quantifiers = _not_name_words()
+    if "head" not in m.re.groupindex:
+        return False
+    before = _previous_word(text, m.start("head"))
+    if before in quantifiers or before.isdigit():
+        return True
+    words = [fold_key(w) for w in m.group("name").replace("\u200c", " ").split()]
+    return all(w in not_names for w in words)
+
+
 def _provisional_groups(text: str, items: list[_Item]) -> list[_Item]:
     """Names in the object position of a designation that no register knows."""
     patterns, keep_head = _cue_patterns()
@@ -420,6 +440,8 @@ def _provisional_groups(text: str, items: list[_Item]) -> list[_Item]:
     found: list[_Item] = []
     for pattern in patterns:
         for m in pattern.finditer(text):
+            if _describes_no_group(text, m):
+                continue
             start, end = m.span("name")
             if "head" in pattern.groupindex and m.group("head") in keep_head:
                 start = m.start("head")

@@ -474,7 +474,7 @@ class SentenceReader:
     def _and_gap(self, gap: str) -> bool:
         """An "and" (not a comma) and at most four words before the next name."""
         joined = self.rules.coordination.match(gap)
-        return bool(joined and joined.group().strip(" ,،")) and len(gap.split()) <= 5
+        return bool(joined and joined.group().strip(' ,،«»"')) and len(gap.split()) <= 5
 
     def _list_gap(self, gap: str, start: int, end: int) -> bool:
         """Between two names of an enumeration: a comma or "and", then a few describing words.
@@ -483,7 +483,7 @@ class SentenceReader:
         al-Islamiyya": no verb, relative pronoun or trigger stands between.
         """
         joined = self.rules.coordination.match(gap)
-        if not gap.lstrip().startswith((",", "،")) and not (joined and joined.group().strip(" ,،")):
+        if not gap.lstrip().startswith((",", "،")) and not (joined and joined.group().strip(' ,،«»"')):
             return False
         if len(gap.split()) > 6 or self.rules.enumeration_stops.search(gap):
             return False
