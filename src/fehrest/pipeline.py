@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from fehrest.entities import annotate_mentions
 from fehrest.events import annotate_events, may_report_designation
-from fehrest.language import READ_LANGUAGES, base_language, guess_script_language
+from fehrest.language import READ_LANGUAGES, base_language, guess_script_language, persian_variant
 from fehrest.model import Document
 from fehrest.text import annotate_text
 from fehrest.time import annotate_times
@@ -40,7 +40,11 @@ STAGES: tuple[Stage, ...] = (
 def resolve_language(doc: Document) -> Document:
     """Replace ``auto`` by a guessed language (script-based) and keep others."""
     if doc.language in ("auto", "", "und"):
-        return doc.with_layers(language=guess_script_language(doc.text))
+        language = guess_script_language(doc.text)
+        if language == "fa":
+            # Dari or Iranian usage, when the vocabulary leans clearly one way.
+            language = persian_variant(doc.text)
+        return doc.with_layers(language=language)
     return doc
 
 

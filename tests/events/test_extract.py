@@ -1073,3 +1073,44 @@ def test_quoted_names_joined_by_and_are_each_listed(extract: Extract) -> None:
         published="2019-06-27",
     )
     assert {e.target.name for e in doc.events or () if e.type == "LIST"} == {"Blood & Honour", "Combat 18"}
+
+
+def test_quotation_after_said_is_the_speakers_reaction(extract: Extract) -> None:
+    doc = extract(
+        "روسیه روز دوشنبه نام طالبان را از فهرست سازمان‌های ممنوعه حذف کرد.\n"
+        "ذبیح‌الله مجاهد، سخنگوی امارت اسلامی، گفت:\n"
+        "«این گام مثبتی است.»",
+        published="2025-04-22",
+    )
+    react = [(e.actor.jurisdiction, e.stance) for e in doc.events or () if e.type == "REACT"]
+    assert react == [("AF", "welcome")]
+
+
+def test_unnamed_ministry_in_an_iranian_report_is_irans(extract: Extract) -> None:
+    # The vocabulary (ژوئن، وزارت امور خارجه) marks an Iranian outlet; its unnamed ministry reacts.
+    doc = extract(
+        "وزارت خزانه‌داری آمریکا روز سه‌شنبه ۲۵ خرداد (۱۵ ژوئن) کتائب حزب‌الله را در فهرست تحریم‌های خود قرار داد.\n"
+        "آمریکا پیش‌تر در ژوئیه ۲۰۰۹ این گروه را در فهرست سازمان‌های تروریستی خارجی گنجانده بود.\n"
+        "سخنگوی وزارت امور خارجه این اقدام را «غیرقانونی» خواند.",
+        published="2025-06-16",
+    )
+    react = [e.actor.jurisdiction for e in doc.events or () if e.type == "REACT"]
+    assert react == ["IR"]
+
+
+def test_modality_of_a_relative_clause_after_the_trigger_is_its_own(extract: Extract) -> None:
+    # "... in the list of groups whose assets must be frozen": the listing itself was done.
+    doc = extract(
+        "دولت عراق حزب‌الله را در فهرست گروه‌هایی گنجاند که دارایی‌هایشان باید مسدود شود.",
+        published="2025-11-20",
+    )
+    assert [e.modality for e in doc.events or ()] == ["asserted"]
+
+
+def test_disappointment_is_a_reaction(extract: Extract) -> None:
+    doc = extract(
+        "Russia's Supreme Court banned Hizb ut-Tahrir on Thursday.\n"
+        "Hizb ut-Tahrir said it was deeply disappointed by the ruling.",
+        published="2025-04-22",
+    )
+    assert [e.type for e in doc.events or () if e.type == "REACT"] == ["REACT"]

@@ -29,7 +29,9 @@ def annotate_events(doc: Document) -> Document:
     if language not in ("fa", "en"):
         return doc.with_layers(events=())
     rules = load_rules(language)
-    candidates = read_candidates(rules, layer, doc.times or (), doc.mentions or (), doc.published)
+    candidates = read_candidates(
+        rules, layer, doc.times or (), doc.mentions or (), doc.published, variant=doc.language
+    )
     groups = group_candidates(candidates)
     events = tuple(build_event(doc, g, _wikidata(g.first.target_id)) for g in groups)
     return doc.with_layers(events=events)

@@ -183,6 +183,8 @@ class SentenceReader:
         self.announced: list[tuple[str, str, bool]] = []
         self.announcer: tuple[str | None, str] | None = None
         self.events_so_far = 0
+        # The state the outlet calls its own, when its language variant says so.
+        self.home: str | None = None
         # The last step (not a reaction) reported, which "did the same" repeats.
         self.last_step: Candidate | None = None
         # Every group a step (not a reaction) has been reported about so far.
@@ -596,7 +598,15 @@ class SentenceReader:
             chosen = owners[0]
         elif before:
             chosen = before[0]
-        elif (organ := self._stateless_subject(clause_start, span)) is not None and self.last_actor:
+        elif (
+            organ := self._stateless_subject(
+                # a quotation's speaker is named in its "X said:" line
+                ctx.start
+                if len(ctx.sentences) > 1 and clause_start == ctx.focus.norm_start
+                else clause_start,
+                span,
+            )
+        ) is not None and self.last_actor:
             # "The ministry has banned ...", "وزارت کشور ... ممنوع کرده بود": the
             # state's organ named alone is the state of the sentences before.
             return self.last_actor, organ
@@ -812,6 +822,13 @@ class SentenceReader:
                 elif m.start() >= t_end:
                     if not own_words:
                         continue  # a reaction is not negated by what it goes on to say
+                    if any(
+                        not self.rules.complement_head.search(sentence[: sub.start()])
+                        for sub in self.rules.subordinator.finditer(sentence, t_end, m.start())
+                    ):
+                        # "... listed groups whose assets must be frozen": a cue in a
+                        # relative clause after the trigger is that clause's.
+                        continue
                     distance = m.start() - t_end + 1000  # after the trigger: a weaker cue
                 elif own_words:
                     distance = 0
@@ -883,6 +900,11 @@ class SentenceReader:
         "این گروه ... محکوم کرد").
         """
         start = ctx.focus.norm_start
+        if len(ctx.sentences) > 1 and not any(
+            _in(m, start, span[0]) and m.kind in (*_ACTOR_KINDS, "group") for m in self.mentions
+        ):
+            # A quotation after "X said:": X speaks.
+            start = ctx.start
         # A clause of its own with its own subject ("..., but a spokesman for
         # the group said ...") reacts apart from the one before it.
         clause_start = self._clause(ctx, span)[0]
@@ -945,8 +967,21 @@ class SentenceReader:
                 # "Dobrindt, the interior minister, said ...": a state's officer
                 # with no state named speaks for the state of the article.
                 and (first.role or "") not in self.authorities.roles
+                and self._stateless_organ(first) is None
             ):
                 return Actor(jurisdiction=None, name=first.name or first.text, id=first.entity_id)
+        return None
+
+    def _stateless_organ(self, m: Mention) -> Mention | None:
+        """A state body named with no state: ``m`` itself, or the one after its
+        speaker ("X, spokesman of the foreign ministry")."""
+        if m.kind != "body":
+            m = next(
+                (b for b in self.mentions if b.kind == "body" and 0 <= b.norm_start - m.norm_end <= 40),
+                m,
+            )
+        if m.kind == "body" and (m.role or "") in self.authorities.roles and self._jurisdiction_of(m) is None:
+            return m
         return None
 
     def _times_named(self, group_id: str, end: int) -> int:
@@ -1195,6 +1230,17 @@ class SentenceReader:
             actor, chosen = self._actor(
                 ctx, span, target_id, react_actor if embedded else None, embedded, recognised
             )
+        if (
+            is_react
+            and self.home is not None
+            and chosen is not None
+            and self._stateless_organ(chosen) is not None
+            and actor is not None
+            and actor.jurisdiction not in (None, self.home)
+        ):
+            # "سخنگوی وزارت امور خارجه گفت" in an Iranian report, about another
+            # state's step: the outlet's own state's ministry reacts.
+            actor = Actor(jurisdiction=self.home, name=self._jurisdiction_name(self.home))
         if is_react and chosen is None and actor is not None and actor == self.last_actor:
             # No state or office named as the reactor: the state that decided does
             # not react to its own step; the unnamed speaker is the group's side
@@ -1273,12 +1319,18 @@ def read_candidates(
     times: Sequence[TimeExpression],
     mentions: Sequence[Mention],
     published: str | None = None,
+    variant: str | None = None,
 ) -> list[Candidate]:
-    """Return the candidates of a whole document, in reading order."""
+    """Return the candidates of a whole document, in reading order.
+
+    ``variant`` is the document's language as detected (``fa-IR``): its
+    outlets' own state answers for an organ named with no state.
+    """
     authorities = load_authorities()
     reader = SentenceReader(
         rules, layer, times, mentions, authorities.de_facto_on(published), authorities, published
     )
+    reader.home = authorities.home.get(variant or "")
     out: list[Candidate] = []
     for ctx in _contexts(layer):
         out.extend(reader.read(ctx))

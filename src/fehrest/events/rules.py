@@ -104,6 +104,11 @@ class Rules:
     # What may stand between two subjects that act together ("کلمبیا و
     # هندوراس", "Washington and the Security Council").
     actor_coordination: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    # A word opening a relative or complement clause ("که", "which"): a
+    # modality cue past it, after the trigger, belongs to that clause.
+    subordinator: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    # What a complement "که"/"that" follows (a speech verb): not a relative clause.
+    complement_head: re.Pattern[str] = re.compile(_NEVER_PATTERN)
     # A plural word for the groups of the event before ("the same cartels",
     # "همین گروه‌ها"): every target of that event, not only the last one.
     plural_anaphors: re.Pattern[str] = re.compile(_NEVER_PATTERN)
@@ -186,6 +191,8 @@ _OPTIONAL_CUES = (
     "group_self_reference",
     "group_possessive",
     "actor_coordination",
+    "subordinator",
+    "complement_head",
     "plural_anaphors",
     "partial_anaphors",
     "same_day",
@@ -255,6 +262,8 @@ class AuthorityTable:
     de_facto_since: dict[str, str] = field(default_factory=dict)
     # Seats that name an office (the Kremlin → president), folded as events fold text.
     seats: dict[str, str] = field(default_factory=dict)
+    # Language variant → the state its outlets call their own (fa-IR → IR).
+    home: dict[str, str] = field(default_factory=dict)
 
     def de_facto_on(self, published: str | None) -> dict[str, str]:
         """The de facto governments in power on a publication day (all, when it is unknown)."""
@@ -296,4 +305,5 @@ def load_authorities() -> AuthorityTable:
             str(code): {str(k): str(v) for k, v in names.items()}
             for code, names in (raw.get("by_jurisdiction") or {}).items()
         },
+        home={str(k): str(v) for k, v in (raw.get("home_jurisdictions") or {}).items()},
     )
