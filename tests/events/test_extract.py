@@ -1114,3 +1114,54 @@ def test_disappointment_is_a_reaction(extract: Extract) -> None:
         published="2025-04-22",
     )
     assert [e.type for e in doc.events or () if e.type == "REACT"] == ["REACT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # "the names ... will soon be removed" (نام ... حذف خواهد شد): a planned delisting
+        (
+            "اردن ماه گذشته حماس را در فهرست گروه‌های تروریستی قرار داد.\n"
+            "دولت اردن روز پنج‌شنبه اعلام کرد که نام این گروه به اشتباه در فهرست آمده و به‌زودی حذف خواهد شد.",
+            ("DELIST", "planned"),
+        ),
+        # "will ask the court to suspend the ban" (از دادگاه خواهند خواست): a possible suspension
+        (
+            "پاکستان روز یکشنبه تحریک لبیک پاکستان را ممنوع اعلام کرد.\n"
+            "رهبران این گروه گفته‌اند که از دادگاه عالی خواهند خواست این ممنوعیت را به حالت تعلیق درآورد.",
+            ("SUSPEND", "possible"),
+        ),
+    ],
+)
+def test_second_step_after_a_listing(extract: Extract, text: str, want: tuple[str, str]) -> None:
+    doc = extract(text, published="2025-03-08")
+    assert want in {(e.type, e.modality) for e in doc.events or ()}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a nominalised step judged: "گنجاندن نام X در این فهرست را «خیانت» خواند"
+        "عراق روز دوشنبه حزب‌الله را در فهرست تحریم‌های خود گنجاند.\n"
+        "کتائب حزب‌الله گنجاندن نام حزب‌الله در این فهرست را «خیانت» خواند.",
+        # the present tense: "این حکم را «غیرقانونی» می‌داند"
+        "وزارت کشور آلمان روز چهارشنبه حزب‌التحریر را ممنوع اعلام کرد.\n"
+        "حزب‌التحریر اعلام کرده است که این حکم را «غیرقانونی» می‌داند.",
+        # defiance in a quotation: «با ممنوعیت نمی‌توان ...»
+        "پاکستان روز یکشنبه تحریک لبیک پاکستان را ممنوع اعلام کرد.\n"
+        "رهبر تحریک لبیک پاکستان گفت:\n«با ممنوعیت نمی‌توان صدای ما را خاموش کرد.»",
+    ],
+)
+def test_group_side_judging_a_step_reacts(extract: Extract, text: str) -> None:
+    react = [e for e in extract(text, published="2025-03-08").events or () if e.type == "REACT"]
+    assert [(e.actor.jurisdiction, e.modality) for e in react] == [(None, "asserted")]
+
+
+def test_the_cartel_points_back_and_each_state_lists_it(extract: Extract) -> None:
+    doc = extract(
+        "The US designated the Sinaloa Cartel on Monday.\n"
+        "Ecuador and Argentina declared the cartel a terrorist organisation in August.",
+        published="2025-09-08",
+    )
+    got = {(e.actor.jurisdiction, e.target.name) for e in doc.events or ()}
+    assert {("EC", "Sinaloa Cartel"), ("AR", "Sinaloa Cartel")} <= got
