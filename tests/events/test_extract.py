@@ -1165,3 +1165,16 @@ def test_the_cartel_points_back_and_each_state_lists_it(extract: Extract) -> Non
     )
     got = {(e.actor.jurisdiction, e.target.name) for e in doc.events or ()}
     assert {("EC", "Sinaloa Cartel"), ("AR", "Sinaloa Cartel")} <= got
+
+
+def test_these_two_groups_are_the_two_the_article_is_about(extract: Extract) -> None:
+    # Four groups banned, two of them the story; "these two groups" are those two.
+    doc = extract(
+        "پاکستان حزب‌التحریر و جیش محمد را ممنوع کرد\n"
+        "دولت پاکستان روز شنبه اعلام کرد که حزب‌التحریر و جیش محمد در این کشور ممنوع شده‌اند.\n"
+        "او همچنین لشکر طیبه و سپاه صحابه پاکستان را غیرقانونی اعلام کرد.\n"
+        "بریتانیا این دو گروه را در ماه دسمبر در فهرست سازمان‌های ممنوعه خود قرار داده بود.",
+        published="2025-01-13",
+    )
+    got = {e.target.name for e in doc.events or () if e.actor.jurisdiction == "GB"}
+    assert got == {"Hizb ut-Tahrir", "Jaish-e-Mohammed"}

@@ -175,6 +175,8 @@ class SentenceReader:
         self.last_target: tuple[str, str, bool] | None = None
         # Every target of the last sentence that reported an event, and its date.
         self.last_targets: list[tuple[str, str, bool]] = []
+        # Every target reported so far, in the order first reported.
+        self.all_reported: list[tuple[str, str, bool]] = []
         self.last_date: DateValue | None = None
         self.last_actor: Actor | None = None
         # The groups of the last announcement: one actor's step of one type,
@@ -391,6 +393,9 @@ class SentenceReader:
         ]
         plural = self.rules.plural_anaphors.search(self._folded(ctx.focus.norm_start, ctx.focus.norm_end))
         earlier_set = [(tid, name, prov, True) for tid, name, prov in self.last_targets] if plural else []
+        counted = self._counted_set(ctx)
+        if counted:
+            earlier_set = counted
         if is_react:
             # A reaction is to a step reported: of two groups named, the one
             # a step was about ("X said Y is part of it and its listing means nothing").
@@ -984,10 +989,33 @@ class SentenceReader:
             return m
         return None
 
+    def _counted_set(self, ctx: Context) -> list[tuple[str, str, bool, bool]]:
+        """ "These two groups": the two the article has named most so far (first named on a tie)."""
+        m = self.rules.counted_anaphors.search(self._folded(ctx.focus.norm_start, ctx.focus.norm_end))
+        if m is None:
+            return []
+        word = next((g for g in m.groups() if g), "")
+        n = self.rules.numbers.get(word.casefold(), 0)
+        if not n or len(self.all_reported) < n:
+            return []
+        ranked = sorted(
+            self.all_reported,
+            key=lambda t: (-self._times_named(t[0], ctx.focus.norm_start), self.all_reported.index(t)),
+        )
+        return [(tid, name, prov, True) for tid, name, prov in ranked[:n]]
+
     def _times_named(self, group_id: str, end: int) -> int:
-        """How often a group has been named before ``end``."""
+        """How often a group has been named before ``end``, not as the name of a
+        sanctions regime ("فهرست تحریم‌های القاعده")."""
         return sum(
-            1 for m in self.mentions if m.kind == "group" and m.entity_id == group_id and m.norm_end <= end
+            1
+            for m in self.mentions
+            if m.kind == "group"
+            and m.entity_id == group_id
+            and m.norm_end <= end
+            and not self._preceded_by(
+                self.rules.list_qualifier, m.norm_start, 25, self._sentence_start(m.norm_start)
+            )
         )
 
     def _opens(self, clause_start: int, m: Mention) -> bool:
@@ -1115,6 +1143,7 @@ class SentenceReader:
             )
         if reported:
             self.last_targets = reported
+            self.all_reported.extend(t for t in reported if t not in self.all_reported)
             self.last_date = next((c.date for c in out if c.type != "REACT" and c.date is not None), None)
         self.events_so_far += len(out)
         self.last_step = next((c for c in reversed(steps) if not c.trigger.echo), self.last_step)

@@ -109,6 +109,10 @@ class Rules:
     subordinator: re.Pattern[str] = re.compile(_NEVER_PATTERN)
     # What a complement "که"/"that" follows (a speech verb): not a relative clause.
     complement_head: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    # A plural anaphor with a number ("these two groups"); its number word in
+    # a group named n..., looked up in ``numbers``.
+    counted_anaphors: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    numbers: dict[str, int] = field(default_factory=dict)
     # A plural word for the groups of the event before ("the same cartels",
     # "همین گروه‌ها"): every target of that event, not only the last one.
     plural_anaphors: re.Pattern[str] = re.compile(_NEVER_PATTERN)
@@ -193,6 +197,7 @@ _OPTIONAL_CUES = (
     "actor_coordination",
     "subordinator",
     "complement_head",
+    "counted_anaphors",
     "plural_anaphors",
     "partial_anaphors",
     "same_day",
@@ -245,6 +250,7 @@ def load_rules(language: str) -> Rules:
         triggers=triggers,
         lists=tuple((comp(item["pattern"]), item["list"]) for item in raw["lists"]),
         modality=modality,
+        numbers={str(k).casefold(): int(v) for k, v in (raw.get("anaphor_numbers") or {}).items()},
         **cues,
     )
 
