@@ -307,6 +307,9 @@ def test_anaphor_points_back_to_the_group(extract: Extract) -> None:
         # a welcome of "the listing" of a person named as a group's chief
         "The UN listed Lashkar-e-Taiba chief Hafiz Saeed as a sanctioned individual.\n"
         "India's foreign ministry welcomed the listing.",
+        # "suspends talks ... border": no ban in "border", no reaction in "reactivation"
+        "Peru suspends talks with the Shining Path after border clashes.\n"
+        "The government ordered the reactivation of warrants against the Shining Path's envoys.",
     ],
 )
 def test_no_event_without_a_designation(extract: Extract, text: str) -> None:
