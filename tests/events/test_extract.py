@@ -1181,3 +1181,18 @@ def test_these_two_groups_are_the_two_the_article_is_about(extract: Extract) -> 
     )
     got = {e.target.name for e in doc.events or () if e.actor.jurisdiction == "GB"}
     assert got == {"Hizb ut-Tahrir", "Jaish-e-Mohammed"}
+
+
+def test_non_state_reactions_of_different_speakers_stay_apart(extract: Extract) -> None:
+    # the group, a former president and a rights group: three reactions, none by a state
+    doc = extract(
+        "پاکستان روز یکشنبه تحریک لبیک پاکستان را ممنوع اعلام کرد.\n"
+        "رهبر تحریک لبیک پاکستان این تصمیم را «ظالمانه» خواند.\n"
+        "نواز شریف، نخست‌وزیر پیشین پاکستان، این تصمیم را «نادرست» خواند.\n"
+        "سازمان عفو بین‌الملل گفته است که ممنوعیت این گروه باید فوراً برداشته شود.",
+        published="2025-03-10",
+    )
+    react = [e for e in doc.events or () if e.type == "REACT"]
+    assert len(react) == 3
+    assert {e.actor.jurisdiction for e in react} == {None}
+    assert not [e for e in doc.events or () if e.type == "DELIST"]

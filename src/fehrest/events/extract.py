@@ -38,6 +38,8 @@ _REPORTER_ROLES = frozenset({"news agency", "media", "newspaper", "broadcaster"}
 _OBJECT_PRONOUNS = frozenset({"آن را", "آنها را", "آن ها را", "آنان را", "it", "them"})
 # Words that join two names rather than name one thing ("واشنگتن و شورای امنیت").
 _COORDINATORS = frozenset({"و", "یا", "and", "or"})
+# Bodies of civil society: they act for no state.
+_CIVIL_ROLES = frozenset({"ngo"})
 # How specific an authority is: a named office beats "the government".
 _VAGUE_AUTHORITIES = frozenset({"government"})
 
@@ -939,6 +941,10 @@ class SentenceReader:
         if first.kind in ("person", "body", "office"):
             if (first.role or "") in _REPORTER_ROLES:
                 return None
+            near = self._folded(max(start, first.norm_start - 20), min(first.norm_end + 40, span[0]))
+            if first.kind == "person" and self.rules.former.search(near):
+                # "Karzai, a former president of Afghanistan": he speaks for himself.
+                return Actor(jurisdiction=None, name=first.name or first.text, id=first.name or first.text)
             # A group's spokesman or leader speaks for the group; an NGO for itself.
             group = next(
                 (
@@ -1277,6 +1283,19 @@ class SentenceReader:
             actor = Actor(jurisdiction=None, name=target_name, id=target_id)
         if actor is None:
             return None
+        if (
+            chosen is not None
+            and chosen.kind == "body"
+            and (chosen.role or "") in _CIVIL_ROLES
+            and trigger.type in ("DELIST", "SUSPEND")
+            and not is_react
+        ):
+            # "Amnesty said the ban must be lifted": a rights group's demand is
+            # its reaction to the ban, not a step any state is weighing.
+            name = chosen.name or chosen.text
+            trigger = replace(trigger, type="REACT", stance="condemn", modality=None)
+            is_react = True
+            actor, chosen = Actor(jurisdiction=None, name=name, id=name), None
         authority, agent = self._authority(ctx, chosen)
         authority = self.authorities.name(authority, actor.jurisdiction)
         # An event named inside a reaction takes no date of its own, unless

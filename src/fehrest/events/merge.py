@@ -47,8 +47,7 @@ class Group:
         return self.members[0]
 
     def key(self) -> tuple[str, str | None, str, str]:
-        c = self.first
-        return c.type, c.actor.jurisdiction, c.target_id, modality_class(c.modality)
+        return _key(self.first)
 
     def add(self, c: Candidate) -> None:
         self.members.append(c)
@@ -56,7 +55,10 @@ class Group:
 
 
 def _key(c: Candidate) -> tuple[str, str | None, str, str]:
-    return c.type, c.actor.jurisdiction, c.target_id, modality_class(c.modality)
+    # Non-state actors are told apart by who they are: a group, a former
+    # president and a rights group reacting are three reactions.
+    actor = c.actor.jurisdiction or "~" + (c.actor.id or c.actor.name or "").casefold()
+    return c.type, actor, c.target_id, modality_class(c.modality)
 
 
 def group_candidates(candidates: list[Candidate]) -> list[Group]:

@@ -112,6 +112,8 @@ class Rules:
     # A plural anaphor with a number ("these two groups"); its number word in
     # a group named n..., looked up in ``numbers``.
     counted_anaphors: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    # "former" beside a person's office: no longer speaks for the state.
+    former: re.Pattern[str] = re.compile(_NEVER_PATTERN)
     numbers: dict[str, int] = field(default_factory=dict)
     # A plural word for the groups of the event before ("the same cartels",
     # "همین گروه‌ها"): every target of that event, not only the last one.
@@ -198,6 +200,7 @@ _OPTIONAL_CUES = (
     "subordinator",
     "complement_head",
     "counted_anaphors",
+    "former",
     "plural_anaphors",
     "partial_anaphors",
     "same_day",
