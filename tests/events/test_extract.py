@@ -1196,3 +1196,42 @@ def test_non_state_reactions_of_different_speakers_stay_apart(extract: Extract) 
     assert len(react) == 3
     assert {e.actor.jurisdiction for e in react} == {None}
     assert not [e for e in doc.events or () if e.type == "DELIST"]
+
+
+def test_both_groups_count_an_older_listing_too(extract: Extract) -> None:
+    # the second group is named only in a background listing; "هر دو گروه" still means both
+    doc = extract(
+        "آمریکا روز سه‌شنبه سرایا المختار را در فهرست تروریست‌های جهانی ویژه قرار داد.\n"
+        "آمریکا پیش‌تر در ژوئیه ۲۰۱۸ سرایا الاشتر را در فهرست سازمان‌های تروریستی خارجی گنجانده بود.\n"
+        "دولت بحرین هر دو گروه را در سال ۲۰۱۴ تروریستی اعلام کرده بود.",
+        published="2020-12-16",
+    )
+    got = {e.target.name for e in doc.events or () if e.actor.jurisdiction == "BH"}
+    assert got == {"Saraya al-Mukhtar", "al-Ashtar Brigades"}
+
+
+def test_plural_anaphor_in_another_clause_is_not_the_object(extract: Extract) -> None:
+    doc = extract(
+        "اسرائیل روز جمعه مؤسسه الحق و انجمن الضمیر را تروریستی اعلام کرد.\n"
+        "تل‌آویو مدعی است که این نهادها با جبهه خلق برای آزادی فلسطین ارتباط دارند؛ "
+        "گروهی که آمریکا از سال ۱۹۹۷ در فهرست سازمان‌های تروریستی خارجی خود نگه داشته است.",
+        published="2021-10-23",
+    )
+    got = {e.target.name for e in doc.events or () if e.actor.jurisdiction == "US"}
+    assert got == {"Popular Front for the Liberation of Palestine"}
+
+
+def test_bare_listed_with_its_object_is_a_listing(extract: Extract) -> None:
+    doc = extract("Paraguay listed Hezbollah in August 2019, weeks after Argentina.", published="2024-07-13")
+    got = {(e.type, e.actor.jurisdiction, e.date.value if e.date else None) for e in doc.events or ()}
+    assert ("LIST", "PY", "2019-08") in got
+
+
+def test_judging_the_step_in_a_quotation_is_a_reaction(extract: Extract) -> None:
+    doc = extract(
+        "امریکا روز چهارشنبه حزب‌المجاهدین را سازمان تروریستی خارجی معرفی کرد.\n"
+        "دفتر خارجه پاکستان در اعلامیه‌ای گفت:\n"
+        "«نام‌گذاری گروهی که برای مردم کشمیر مبارزه می‌کند، کاملاً ناموجه است.»",
+        published="2017-08-17",
+    )
+    assert [e.actor.jurisdiction for e in doc.events or () if e.type == "REACT"] == ["PK"]

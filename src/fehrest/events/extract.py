@@ -393,7 +393,9 @@ class SentenceReader:
             for m in groups
             if not self._preceded_by(self.rules.list_qualifier, m.norm_start, 25, ctx.focus.norm_start)
         ]
-        plural = self.rules.plural_anaphors.search(self._folded(ctx.focus.norm_start, ctx.focus.norm_end))
+        # A plural anaphor in another clause ("these NGOs are linked to X; a group the
+        # US has listed since 1997") does not stand for this trigger's object.
+        plural = self.rules.plural_anaphors.search(self._folded(*self._clause(ctx, span)))
         earlier_set = [(tid, name, prov, True) for tid, name, prov in self.last_targets] if plural else []
         counted = self._counted_set(ctx)
         if counted:
@@ -1147,9 +1149,14 @@ class SentenceReader:
             self.last_target = max(
                 reported, key=lambda t: (self._times_named(t[0], sentence.norm_end), reported.index(t))
             )
+        for c in out:
+            if (
+                c.type != "REACT"
+                and (t := (c.target_id, c.target_name, c.target_provisional)) not in self.all_reported
+            ):
+                self.all_reported.append(t)
         if reported:
             self.last_targets = reported
-            self.all_reported.extend(t for t in reported if t not in self.all_reported)
             self.last_date = next((c.date for c in out if c.type != "REACT" and c.date is not None), None)
         self.events_so_far += len(out)
         self.last_step = next((c for c in reversed(steps) if not c.trigger.echo), self.last_step)
