@@ -215,6 +215,15 @@ class SentenceReader:
         rest = before[found[-1].end() :]
         return len(rest.split()) <= 2 and not any(ch in rest for ch in ".,،:")
 
+    def _person_noun_after(self, m: Mention) -> bool:
+        """English names a person by the group before the title: "Lashkar-e-Taiba chief Hafiz Saeed"."""
+        if self.rules.language != "en":
+            return False
+        after = self._folded(m.norm_end, min(m.norm_end + 20, len(self.layer.normalized)))
+        return (
+            self.rules.person_nouns.match(after.lstrip().removeprefix("'s ").removeprefix("’s ")) is not None
+        )
+
     def _persons_group(self, m: Mention) -> bool:
         """A group named as a person's: "the founder of X", "X chief", "رهبر X"."""
         if self._person_noun_before(m, self._sentence_start(m.norm_start)):
@@ -375,7 +384,11 @@ class SentenceReader:
             for m in self.mentions
             if m.kind == "group" and _in(m, ctx.focus.norm_start, ctx.focus.norm_end) and m.entity_id
         ]
-        groups = [m for m in groups if not self._person_noun_before(m, ctx.focus.norm_start)]
+        groups = [
+            m
+            for m in groups
+            if not self._person_noun_before(m, ctx.focus.norm_start) and not self._person_noun_after(m)
+        ]
         if is_react:
             # The reacting government is not what it reacts to.
             groups = [m for m in groups if not self._is_government(m, ctx.focus.norm_start)]
