@@ -1235,3 +1235,55 @@ def test_judging_the_step_in_a_quotation_is_a_reaction(extract: Extract) -> None
         published="2017-08-17",
     )
     assert [e.actor.jurisdiction for e in doc.events or () if e.type == "REACT"] == ["PK"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "want"),
+    [
+        # the de facto government's body named with it
+        (
+            "Russia's Supreme Court suspended the ban on the Taliban on Thursday.\n"
+            "The Taliban's foreign ministry welcomed the ruling.",
+            "2025-04-18",
+            ("AF", "foreign ministry"),
+        ),
+        # a state's government with an adjective between
+        (
+            "The UN added al-Shabaab to its sanctions list on Monday.\n"
+            "Somalia's transitional government welcomed the decision.",
+            "2010-04-13",
+            ("SO", "government"),
+        ),
+        # the Palestinian Authority's ministry (تشکیلات خودگردان فلسطین)
+        (
+            "اسرائیل روز جمعه مؤسسه الحق را تروریستی اعلام کرد.\n"
+            "وزارت امور خارجه تشکیلات خودگردان فلسطین این اقدام را محکوم کرد.",
+            "2021-10-23",
+            ("PS", "foreign ministry"),
+        ),
+    ],
+)
+def test_reaction_authority_is_the_body_that_spoke(
+    extract: Extract, text: str, published: str, want: tuple[str, str]
+) -> None:
+    react = [e for e in extract(text, published=published).events or () if e.type == "REACT"]
+    assert [(e.actor.jurisdiction, e.authority) for e in react] == [want]
+
+
+def test_standing_refusal_takes_no_office_from_elsewhere(extract: Extract) -> None:
+    # the State Department listed the group; "the US has not listed" the other is no office's act
+    doc = extract(
+        "The State Department on Monday designated Tehrik-i-Taliban Pakistan as a foreign terrorist organisation.\n"
+        "The United States has not listed the Afghan Taliban.",
+        published="2010-09-02",
+    )
+    denied = [e.authority for e in doc.events or () if e.modality == "denied"]
+    assert denied == [None]
+
+
+def test_war_minister_is_the_defence_minister(extract: Extract) -> None:
+    doc = extract(
+        "بنی گانتس، وزیر جنگ رژیم صهیونیستی، روز جمعه مؤسسه الحق را تروریستی اعلام کرد.",
+        published="2021-10-23",
+    )
+    assert [(e.actor.jurisdiction, e.authority) for e in doc.events or ()] == [("IL", "defence ministry")]

@@ -748,6 +748,18 @@ class SentenceReader:
             return (table.roles.get(role, role) if role else None), agent
         if chosen.kind == "body":
             return (table.roles.get(role, role) if role else None), None
+        if chosen.kind == "group":
+            # "The Taliban's foreign ministry": the de facto government's body named with it.
+            body = next(
+                (
+                    m
+                    for m in self.mentions
+                    if m.kind in ("body", "office") and m.role and 0 <= m.norm_start - chosen.norm_end <= 12
+                ),
+                None,
+            )
+            if body is not None and body.role:
+                return table.roles.get(body.role, body.role), None
         return None, None
 
     def _body_with_state(self, state: Mention) -> str | None:
@@ -772,9 +784,9 @@ class SentenceReader:
 
     def _administration(self, mention: Mention, floor: int) -> bool:
         """A government named by its leader or state ("the Biden administration", "دولت بایدن")."""
-        if self._preceded_by(self.rules.administration, mention.norm_start, 8, floor):
+        if self._preceded_by(self.rules.administration, mention.norm_start, 10, floor):
             return True
-        after = self._folded(mention.norm_end, min(mention.norm_end + 20, len(self.layer.normalized)))
+        after = self._folded(mention.norm_end, min(mention.norm_end + 40, len(self.layer.normalized)))
         after = after.strip().removeprefix("'s").removeprefix("’s").strip()
         return self.rules.administration.match(after) is not None
 

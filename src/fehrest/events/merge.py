@@ -118,6 +118,9 @@ def _best_authority(members: list[Candidate], date: DateValue | None, published:
     # older listing rarely says who made it).
     if date is not None and published is not None and date.value[:4] < published[:4]:
         return None
+    if all(c.modality == "denied" for c in members):
+        # "The US has not listed them": a standing refusal, by no office in particular.
+        return None
     return next((c.remembered_authority for c in members if c.remembered_authority), None)
 
 
