@@ -1287,3 +1287,18 @@ def test_war_minister_is_the_defence_minister(extract: Extract) -> None:
         published="2021-10-23",
     )
     assert [(e.actor.jurisdiction, e.authority) for e in doc.events or ()] == [("IL", "defence ministry")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Berlin court on Tuesday temporarily lifted the ban on Hizb ut-Tahrir pending a full hearing.",
+        "Britain's High Court put the proscription of Palestine Action on hold until the appeal is heard.",
+        "A German judge halted enforcement of the ban on Samidoun while the case continues.",
+        "دادگاه اداری برلین روز سه‌شنبه ممنوعیت حزب‌التحریر را به طور موقت لغو کرد.",
+        "دادگاه عالی آلمان اجرای ممنوعیت فعالیت حزب‌التحریر را تا صدور حکم نهایی متوقف کرد.",
+    ],
+)
+def test_a_ban_lifted_for_the_time_being_is_suspended(extract: Extract, text: str) -> None:
+    doc = extract(text, published="2025-03-05")
+    assert [e.type for e in doc.events or ()] == ["SUSPEND"]
