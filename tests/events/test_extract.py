@@ -1302,3 +1302,33 @@ def test_war_minister_is_the_defence_minister(extract: Extract) -> None:
 def test_a_ban_lifted_for_the_time_being_is_suspended(extract: Extract, text: str) -> None:
     doc = extract(text, published="2025-03-05")
     assert [e.type for e in doc.events or ()] == ["SUSPEND"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a state asking the Security Council to list: the Council's possible listing
+        (
+            "وزارت خارجه افغانستان گفته است که از شورای امنیت سازمان ملل خواهد خواست "
+            "داعش خراسان را در فهرست تحریم‌های خود قرار دهد.",
+            ("UN", "security council"),
+        ),
+        # English: "urged the EU to designate"
+        ("Israel urged the European Union to designate the IRGC as a terrorist organisation.", ("EU", None)),
+    ],
+)
+def test_request_to_another_body_is_that_bodys_possible_listing(
+    extract: Extract, text: str, want: tuple[str, str | None]
+) -> None:
+    doc = extract(text, published="2025-03-05")
+    assert [(e.modality, e.actor.jurisdiction, e.authority) for e in doc.events or ()] == [
+        ("possible", *want)
+    ]
+
+
+def test_own_prosecutor_asking_own_court_stays_the_prosecutors(extract: Extract) -> None:
+    doc = extract(
+        "دادستانی کل روسیه روز دوشنبه از دادگاه عالی این کشور خواست که حزب‌التحریر را ممنوع کند.",
+        published="2025-03-05",
+    )
+    assert [(e.actor.jurisdiction, e.authority) for e in doc.events or ()] == [("RU", "prosecutor")]

@@ -1037,6 +1037,26 @@ class SentenceReader:
         )
         return [(tid, name, prov, True) for tid, name, prov in ranked[:n]]
 
+    def _addressee(
+        self, ctx: Context, span: tuple[int, int], chosen: Mention, actor: Actor
+    ) -> Mention | None:
+        """The body or state a request is addressed to, when another than the requester's.
+
+        A state's own prosecutor asking its own court stays the requester's act.
+        """
+        clause_start, _ = self._clause(ctx, span)
+        for m in self.mentions:
+            if m.kind not in ("body", "jurisdiction") or not _in(m, clause_start, span[0]) or m is chosen:
+                continue
+            code = self._jurisdiction_of(m)
+            if code is None or code == actor.jurisdiction:
+                continue
+            before = self._folded(max(clause_start, m.norm_start - 25), m.norm_start)
+            after = self._folded(m.norm_end, min(span[0], m.norm_end + 60))
+            if self.rules.addressee_before.search(before) and self.rules.addressee_after.search(after):
+                return m
+        return None
+
     def _times_named(self, group_id: str, end: int) -> int:
         """How often a group has been named before ``end``, not as the name of a
         sanctions regime ("فهرست تحریم‌های القاعده")."""
@@ -1328,6 +1348,14 @@ class SentenceReader:
             trigger = replace(trigger, type="REACT", stance="condemn", modality=None)
             is_react = True
             actor, chosen = Actor(jurisdiction=None, name=name, id=name), None
+        if not is_react and chosen is not None:
+            addressee = self._addressee(ctx, span, chosen, actor)
+            if addressee is not None:
+                # "Kabul will ask the Security Council to list the group": the
+                # listing proposed is the Council's.
+                chosen = addressee
+                code = self._jurisdiction_of(addressee)
+                actor = Actor(jurisdiction=code, name=self._jurisdiction_name(code))
         authority, agent = self._authority(ctx, chosen)
         authority = self.authorities.name(authority, actor.jurisdiction)
         # An event named inside a reaction takes no date of its own, unless

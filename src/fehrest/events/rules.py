@@ -114,6 +114,10 @@ class Rules:
     counted_anaphors: re.Pattern[str] = re.compile(_NEVER_PATTERN)
     # "former" beside a person's office: no longer speaks for the state.
     former: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    # A request addressed to a body ("از شورای امنیت خواست", "asked the Security
+    # Council to"): the words right before the addressee and right after it.
+    addressee_before: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    addressee_after: re.Pattern[str] = re.compile(_NEVER_PATTERN)
     numbers: dict[str, int] = field(default_factory=dict)
     # A plural word for the groups of the event before ("the same cartels",
     # "همین گروه‌ها"): every target of that event, not only the last one.
@@ -201,6 +205,8 @@ _OPTIONAL_CUES = (
     "complement_head",
     "counted_anaphors",
     "former",
+    "addressee_before",
+    "addressee_after",
     "plural_anaphors",
     "partial_anaphors",
     "same_day",
