@@ -225,3 +225,17 @@ def test_description_in_object_position_is_no_provisional_group(text: str) -> No
 def test_unknown_name_in_object_position_is_still_provisional() -> None:
     ms = mentions("دولت هلند گروه زاغ سپید را در فهرست سازمان‌های تروریستی قرار داد.")
     assert [m.text for m in ms if m.provisional] == ["زاغ سپید"]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # a capital before a place noun is the city
+        ("Aum Shinrikyo carried out the 1995 attack on the Tokyo subway.", "place"),
+        # a capital acting is its government
+        ("Tokyo listed the group in 2002.", "metonym"),
+    ],
+)
+def test_capital_before_a_place_noun_is_a_place(text: str, role: str) -> None:
+    tokyo = find(mentions(text, "en"), "Tokyo", "jurisdiction")
+    assert tokyo.role == role

@@ -189,7 +189,9 @@ def _jurisdiction_item(text: str, m: Match[Entry], entry: Entry) -> _Item | None
             return None
     elif role == "adjective" and not _denotes_state(text, m.start, end, before):
         return None
-    if role == "metonym" and before in PLACE_PREPOSITIONS:
+    if role == "metonym" and (
+        before in PLACE_PREPOSITIONS or fold_key(_next_word(text, end)) in _place_heads()
+    ):
         role = "place"
     return _Item(m.start, end, "jurisdiction", entry.entity_id, entry.name, role, entry.entity_id)
 
@@ -380,6 +382,13 @@ def _resolve_anaphors(items: list[_Item]) -> None:
             item.jurisdiction = focus
         elif item.entity_id:
             focus = item.entity_id
+
+
+@cache
+def _place_heads() -> frozenset[str]:
+    """Nouns after which a capital is a place ("the Tokyo subway")."""
+    heads: dict[str, list[str]] = load_yaml("entities", "place_heads.yaml")
+    return frozenset(fold_key(w) for words in heads.values() for w in words)
 
 
 @cache
