@@ -1332,3 +1332,15 @@ def test_own_prosecutor_asking_own_court_stays_the_prosecutors(extract: Extract)
         published="2025-03-05",
     )
     assert [(e.actor.jurisdiction, e.authority) for e in doc.events or ()] == [("RU", "prosecutor")]
+
+
+def test_relative_clause_with_its_own_subject_is_about_its_head(extract: Extract) -> None:
+    # "..., the al-Nusra Front, which Whitehall had proscribed": al-Nusra is the one proscribed then
+    doc = extract(
+        "Britain banned Hayat Tahrir al-Sham in 2017 as an alias of the al-Nusra Front, "
+        "which Whitehall had proscribed in 2013.",
+        published="2025-10-17",
+    )
+    got = {(e.target.name, e.date.value if e.date else None) for e in doc.events or ()}
+    assert ("al-Nusra Front", "2013") in got
+    assert ("Hayat Tahrir al-Sham", "2013") not in got

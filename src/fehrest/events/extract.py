@@ -384,6 +384,11 @@ class SentenceReader:
             for m in self.mentions
             if m.kind == "group" and _in(m, ctx.focus.norm_start, ctx.focus.norm_end) and m.entity_id
         ]
+        head = self._relative_head(ctx, span, groups)
+        if head is not None and not is_react:
+            # "..., the al-Nusra Front, which Whitehall had proscribed": the group
+            # the relative clause hangs on is its object.
+            return self._chain([head], head)
         groups = [
             m
             for m in groups
@@ -1056,6 +1061,20 @@ class SentenceReader:
             if self.rules.addressee_before.search(before) and self.rules.addressee_after.search(after):
                 return m
         return None
+
+    def _relative_head(self, ctx: Context, span: tuple[int, int], groups: list[Mention]) -> Mention | None:
+        """The group a relative clause holding the trigger hangs on, if it names its own subject."""
+        clause_start, _ = self._clause(ctx, span)
+        if clause_start == ctx.focus.norm_start:
+            return None
+        if not self.rules.relative_clause.match(self._folded(clause_start, span[0])):
+            return None
+        if any(_in(g, clause_start, span[1]) for g in groups):
+            return None
+        head = [g for g in groups if 0 <= clause_start - g.norm_end <= 3]
+        subject = [m for m in self.mentions if m.kind in _ACTOR_KINDS and _in(m, clause_start, span[0])]
+        # "which Whitehall had proscribed": a subject of its own, so the head is the object
+        return head[-1] if head and subject else None
 
     def _times_named(self, group_id: str, end: int) -> int:
         """How often a group has been named before ``end``, not as the name of a
