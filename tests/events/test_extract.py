@@ -1344,3 +1344,24 @@ def test_relative_clause_with_its_own_subject_is_about_its_head(extract: Extract
     got = {(e.target.name, e.date.value if e.date else None) for e in doc.events or ()}
     assert ("al-Nusra Front", "2013") in got
     assert ("Hayat Tahrir al-Sham", "2013") not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("وزارت خارجه ایران این اقدام را به شدت تقبیح کرد.", "condemn"),
+        ("تهران سفیر آلمان را در اعتراض به این تصمیم احضار کرد.", "condemn"),
+        ("وزارت خارجه پاکستان از این تصمیم ابراز خرسندی کرد.", "welcome"),
+        ("Iran summoned the German ambassador over the decision.", "condemn"),
+        ("India's foreign ministry applauded the decision.", "welcome"),
+        ("Qatar expressed regret over the decision.", "other"),
+    ],
+)
+def test_reaction_wordings(extract: Extract, text: str, stance: str) -> None:
+    lead = (
+        "وزارت کشور آلمان روز چهارشنبه حزب‌التحریر را ممنوع اعلام کرد.\n"
+        if not text.isascii()
+        else "Germany banned Hizb ut-Tahrir on Wednesday.\n"
+    )
+    react = [e for e in extract(lead + text, published="2025-03-06").events or () if e.type == "REACT"]
+    assert [e.stance for e in react] == [stance]
