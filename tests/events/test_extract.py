@@ -1365,3 +1365,21 @@ def test_reaction_wordings(extract: Extract, text: str, stance: str) -> None:
     )
     react = [e for e in extract(lead + text, published="2025-03-06").events or () if e.type == "REACT"]
     assert [e.stance for e in react] == [stance]
+
+
+def test_a_call_to_revoke_is_a_reaction_not_a_revocation(extract: Extract) -> None:
+    doc = extract(
+        "Britain proscribed Palestine Action on 5 July.\n"
+        "The UN rights chief urged London to revoke the proscription.",
+        published="2025-07-31",
+    )
+    assert {e.type for e in doc.events or ()} == {"LIST", "REACT"}
+
+
+def test_group_owning_a_ban_is_not_banned(extract: Extract) -> None:
+    # "the Taliban's ban on women": the Taliban made the ban
+    doc = extract(
+        "Australia postponed the series, citing the Taliban's ban on women playing sport.",
+        published="2024-03-20",
+    )
+    assert not doc.events

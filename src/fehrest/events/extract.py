@@ -118,6 +118,14 @@ def _select_triggers(rules: Rules, folded: str) -> list[tuple[Trigger, re.Match[
         for t, m in found
         if t.type != "LIST" or not any(m.start() <= u.start() and u.end() <= m.end() for u in undoing)
     ]
+    # A call on a state to undo its step ("urged London to revoke the
+    # proscription") is the caller's reaction: the undoing it names is only asked for.
+    calls = [m for t, m in found if t.type == "REACT"]
+    found = [
+        (t, m)
+        for t, m in found
+        if t.type == "REACT" or not any(c.start() < m.start() < c.end() for c in calls)
+    ]
     found.sort(key=lambda tm: (-(tm[1].end() - tm[1].start()), tm[1].start()))
     kept: list[tuple[Trigger, re.Match[str]]] = []
     for trigger, match in found:
@@ -384,6 +392,8 @@ class SentenceReader:
             for m in self.mentions
             if m.kind == "group" and _in(m, ctx.focus.norm_start, ctx.focus.norm_end) and m.entity_id
         ]
+        # "the Taliban's ban on women": the group owns the ban, it is not banned.
+        groups = [m for m in groups if not self._owns_trigger(m, span)]
         head = self._relative_head(ctx, span, groups)
         if head is not None and not is_react:
             # "..., the al-Nusra Front, which Whitehall had proscribed": the group
@@ -1061,6 +1071,12 @@ class SentenceReader:
             if self.rules.addressee_before.search(before) and self.rules.addressee_after.search(after):
                 return m
         return None
+
+    def _owns_trigger(self, m: Mention, span: tuple[int, int]) -> bool:
+        """A group in the possessive right before the trigger ("the Taliban's ban") made it."""
+        if self.rules.language != "en" or not 0 <= span[0] - m.norm_end <= 4:
+            return False
+        return self._folded(m.norm_end, span[0]).strip() in ("'s", "’s", "'", "’")
 
     def _relative_head(self, ctx: Context, span: tuple[int, int], groups: list[Mention]) -> Mention | None:
         """The group a relative clause holding the trigger hangs on, if it names its own subject."""
