@@ -1383,3 +1383,23 @@ def test_group_owning_a_ban_is_not_banned(extract: Extract) -> None:
         published="2024-03-20",
     )
     assert not doc.events
+
+
+def test_state_ministry_speaking_of_a_group_is_the_state(extract: Extract) -> None:
+    doc = extract(
+        "پاراگوئه روز دوشنبه حزب‌الله را در فهرست گروه‌های تروریستی قرار داد.\n"
+        "وزارت امور خارجه ایران قرار گرفتن نام حزب‌الله در این فهرست را محکوم کرد.",
+        published="2019-08-20",
+    )
+    assert [e.actor.jurisdiction for e in doc.events or () if e.type == "REACT"] == ["IR"]
+
+
+def test_reaction_to_a_step_against_these_two_groups_is_to_both(extract: Extract) -> None:
+    doc = extract(
+        "پاراگوئه روز دوشنبه حزب‌الله و حماس را سازمان‌های تروریستی اعلام کرد.\n"
+        "آرژانتین در ژوئیه ۲۰۱۹ حزب‌الله را سازمانی تروریستی اعلام کرده بود.\n"
+        "وزیر خارجه آمریکا از اقدام پاراگوئه علیه این دو گروه قدردانی کرد.",
+        published="2019-08-20",
+    )
+    got = {e.target.name for e in doc.events or () if e.type == "REACT"}
+    assert got == {"Hezbollah", "Hamas"}

@@ -469,8 +469,8 @@ class SentenceReader:
             if earlier:
                 m = earlier[-1]
                 return [(m.entity_id or "", m.name or m.text, m.provisional, True)]
-        if len(earlier_set) >= 2 and not is_react:
-            # "The US listed the same groups the same day."
+        if len(earlier_set) >= 2 and (not is_react or counted):
+            # "The US listed the same groups the same day"; "welcomed the step against these two groups".
             return earlier_set
         if is_react and anaphor and len(self.announced) >= 2:
             # "Delhi welcomed the step": every group of the step announced.
@@ -999,6 +999,10 @@ class SentenceReader:
                 ),
                 None,
             )
+            if group is not None and first.kind == "body" and self._jurisdiction_of(first) is not None:
+                # "وزارت خارجه ایران قرار گرفتن نام حزب‌الله ... را محکوم کرد": a state's
+                # ministry, and the group is what it speaks of.
+                group = None
             if group is not None:
                 return Actor(jurisdiction=None, name=group.name or group.text, id=group.entity_id)
             after = self._folded(first.norm_end, min(first.norm_end + 30, span[0]))
