@@ -1403,3 +1403,15 @@ def test_reaction_to_a_step_against_these_two_groups_is_to_both(extract: Extract
     )
     got = {e.target.name for e in doc.events or () if e.type == "REACT"}
     assert got == {"Hezbollah", "Hamas"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "دادگاه عمومی اتحادیه اروپا روز سه‌شنبه تصمیم شورا برای نگه داشتن نام حماس در فهرست تروریستی را باطل کرد.",
+        "The EU General Court on Tuesday annulled the Council's decisions to keep Hamas on its terrorist list.",
+    ],
+)
+def test_annulling_the_decision_to_keep_a_group_listed_delists(extract: Extract, text: str) -> None:
+    doc = extract(text, published="2025-03-05")
+    assert [(e.type, e.actor.jurisdiction) for e in doc.events or ()] == [("DELIST", "EU")]
