@@ -239,3 +239,9 @@ def test_unknown_name_in_object_position_is_still_provisional() -> None:
 def test_capital_before_a_place_noun_is_a_place(text: str, role: str) -> None:
     tokyo = find(mentions(text, "en"), "Tokyo", "jurisdiction")
     assert tokyo.role == role
+
+
+def test_mixed_case_acronym_is_not_an_ordinary_word() -> None:
+    # "LeT" is Lashkar-e-Taiba; "let" in a sentence is a verb
+    assert "lashkar-e-taiba" in {m.entity_id for m in mentions("India blamed LeT for the attack.", "en")}
+    assert "lashkar-e-taiba" not in {m.entity_id for m in mentions("They refuse to let it happen.", "en")}

@@ -1415,3 +1415,31 @@ def test_reaction_to_a_step_against_these_two_groups_is_to_both(extract: Extract
 def test_annulling_the_decision_to_keep_a_group_listed_delists(extract: Extract, text: str) -> None:
     doc = extract(text, published="2025-03-05")
     assert [(e.type, e.actor.jurisdiction) for e in doc.events or ()] == [("DELIST", "EU")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # France bans an association by a decree dissolving it; its court suspends the decree
+        (
+            "France's Council of State on Friday suspended the government's decree dissolving Génération identitaire.",
+            {("SUSPEND", "asserted", "FR")},
+        ),
+        (
+            "France's interior minister said the government would dissolve Génération identitaire.",
+            {("LIST", "planned", "FR")},
+        ),
+        # a group dissolving itself is no ban
+        ("The PKK announced its dissolution on Monday, Turkish media said.", set()),
+        # Persian: the dissolution announced (انحلال ... را اعلام کرده بود)
+        (
+            "وزیر کشور فرانسه انحلال گروه «نسل هویت‌گرا» را در ماه مارس اعلام کرده بود.",
+            {("LIST", "asserted", "FR")},
+        ),
+    ],
+)
+def test_dissolving_an_association_is_banning_it(
+    extract: Extract, text: str, want: set[tuple[str, str, str]]
+) -> None:
+    doc = extract(text, published="2025-03-08")
+    assert {(e.type, e.modality, e.actor.jurisdiction) for e in doc.events or ()} == want

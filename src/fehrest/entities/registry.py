@@ -26,6 +26,13 @@ CLDR_LOCALES = ("en", "fa", "fa_AF", "ps", "ar", "ur", "ru")
 NOT_JURISDICTIONS = frozenset({"EZ", "QO", "XA", "XB", "ZZ"})
 QID = re.compile(r"^Q[1-9][0-9]*$")
 _ACRONYM = re.compile(r"^[A-ZА-Я0-9.\-&/%]{2,7}$")
+# A short name with a capital inside ("LeT", "JeM", "HuT") is an acronym too:
+# in lower case it is an ordinary word ("let").
+_MIXED_ACRONYM = re.compile(r"^[A-ZА-Я][a-zа-я]?[A-ZА-Я][A-Za-zА-Яа-я]?$")
+
+
+def _is_acronym(name: str) -> bool:
+    return bool(_ACRONYM.match(name) or _MIXED_ACRONYM.match(name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,7 +288,7 @@ def build_registry() -> EntityRegistry:
     for group in groups:
         exact.update(group.exact_case)
         for alias in group.all_aliases():
-            if _ACRONYM.match(alias):
+            if _is_acronym(alias):
                 exact.add(alias)
             phrases.append((alias, Entry("group", group.id, group.name)))
     for body in bodies:
@@ -289,7 +296,7 @@ def build_registry() -> EntityRegistry:
         label = (body.names.get("en") or (body.id,))[0]
         for names in body.names.values():
             for name in names:
-                if _ACRONYM.match(name):
+                if _is_acronym(name):
                     exact.add(name)
                 phrases.append(
                     (name, Entry("body", body.id, label, body.role, body.jurisdiction, generic=body.generic))
@@ -327,7 +334,7 @@ def build_registry() -> EntityRegistry:
     for group in groups:
         for values in group.ambiguous.values():
             for alias in values:
-                if _ACRONYM.match(alias):
+                if _is_acronym(alias):
                     exact.add(alias)
                 phrases.append((alias, Entry("group", group.id, group.name, ambiguous=True)))
     return EntityRegistry(groups, bodies, people, english, phrases, exact)
