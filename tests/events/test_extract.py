@@ -1443,3 +1443,15 @@ def test_dissolving_an_association_is_banning_it(
 ) -> None:
     doc = extract(text, published="2025-03-08")
     assert {(e.type, e.modality, e.actor.jurisdiction) for e in doc.events or ()} == want
+
+
+def test_both_groups_include_one_named_in_passing(extract: Extract) -> None:
+    # the Fatemiyoun is named only as the Zainabiyoun's counterpart; "both groups" are the two
+    doc = extract(
+        "پاکستان روز سه‌شنبه لوای زینبیون را ممنوع اعلام کرد.\n"
+        "لوای زینبیون همتای لوای فاطمیون است.\n"
+        "وزارت خزانه‌داری امریکا در ژانویه ۲۰۱۹ هر دو گروه را در فهرست تروریستان جهانی ویژه قرار داده بود.",
+        published="2024-04-03",
+    )
+    got = {e.target.name for e in doc.events or () if e.actor.jurisdiction == "US"}
+    assert got == {"Zainabiyoun Brigade", "Fatemiyoun Division"}

@@ -1048,11 +1048,26 @@ class SentenceReader:
             return []
         word = next((g for g in m.groups() if g), "")
         n = self.rules.numbers.get(word.casefold(), 0)
-        if not n or len(self.all_reported) < n:
+        pool = list(self.all_reported)
+        if n and len(pool) < n:
+            # "... the counterpart of the Fatemiyoun. The US listed both groups":
+            # a group named but not yet reported counts too.
+            for m in self.mentions:
+                if m.norm_end > ctx.focus.norm_start:
+                    break
+                t = (m.entity_id or "", m.name or m.text, m.provisional)
+                if (
+                    m.kind == "group"
+                    and m.entity_id
+                    and t not in pool
+                    and self._times_named(t[0], m.norm_end)
+                ):
+                    pool.append(t)
+        if not n or len(pool) < n:
             return []
         ranked = sorted(
-            self.all_reported,
-            key=lambda t: (-self._times_named(t[0], ctx.focus.norm_start), self.all_reported.index(t)),
+            pool,
+            key=lambda t: (-self._times_named(t[0], ctx.focus.norm_start), pool.index(t)),
         )
         return [(tid, name, prov, True) for tid, name, prov in ranked[:n]]
 
