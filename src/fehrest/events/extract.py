@@ -1052,15 +1052,15 @@ class SentenceReader:
         if n and len(pool) < n:
             # "... the counterpart of the Fatemiyoun. The US listed both groups":
             # a group named but not yet reported counts too.
-            for m in self.mentions:
-                if m.norm_end > ctx.focus.norm_start:
+            for named in self.mentions:
+                if named.norm_end > ctx.focus.norm_start:
                     break
-                t = (m.entity_id or "", m.name or m.text, m.provisional)
+                t = (named.entity_id or "", named.name or named.text, named.provisional)
                 if (
-                    m.kind == "group"
-                    and m.entity_id
+                    named.kind == "group"
+                    and named.entity_id
                     and t not in pool
-                    and self._times_named(t[0], m.norm_end)
+                    and self._times_named(t[0], named.norm_end)
                 ):
                     pool.append(t)
         if not n or len(pool) < n:
