@@ -1455,3 +1455,35 @@ def test_both_groups_include_one_named_in_passing(extract: Extract) -> None:
     )
     got = {e.target.name for e in doc.events or () if e.actor.jurisdiction == "US"}
     assert got == {"Zainabiyoun Brigade", "Fatemiyoun Division"}
+
+
+def test_passive_subject_is_the_target(extract: Extract) -> None:
+    doc = extract(
+        "India banned the Popular Front of India on Tuesday.\n"
+        "The Social Democratic Party of India, seen as the PFI's political wing, has not been banned.",
+        published="2022-09-29",
+    )
+    denied = {e.target.name for e in doc.events or () if e.modality == "denied"}
+    assert denied == {"Social Democratic Party of India"}
+
+
+def test_appeal_rejected_against_the_ruling_that_declared(extract: Extract) -> None:
+    doc = extract(
+        "A Russian appeals court on Wednesday rejected an appeal against the ruling that declared "
+        "the Anti-Corruption Foundation an extremist organisation.",
+        published="2021-08-05",
+    )
+    got = {(e.type, e.modality, e.actor.jurisdiction) for e in doc.events or ()}
+    assert ("DELIST", "denied", "RU") in got
+    assert ("LIST", "asserted", "RU") in got
+
+
+def test_one_of_the_groups_leaders_speaks_for_it(extract: Extract) -> None:
+    doc = extract(
+        "اتحادیه اروپا روز دوشنبه نام سازمان مجاهدین خلق را از فهرست تروریستی حذف کرد.\n"
+        "مریم رجوی، از رهبران این سازمان، گفت:\n«امروز روز پیروزی عدالت است.»",
+        published="2009-01-27",
+    )
+    assert [(e.actor.jurisdiction, e.stance) for e in doc.events or () if e.type == "REACT"] == [
+        (None, "welcome")
+    ]

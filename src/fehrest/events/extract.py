@@ -435,6 +435,17 @@ class SentenceReader:
         if groups:
             mid = (span[0] + span[1]) / 2
             best = min(groups, key=lambda m: abs((m.norm_start + m.norm_end) / 2 - mid))
+            clause_start = self._clause(ctx, span)[0]
+            subject = next((m for m in groups if m.norm_start >= clause_start), None)
+            if (
+                subject is not None
+                and subject.norm_end <= span[0]
+                and self._opens(clause_start, subject)
+                and self.rules.passive_marker.search(self._folded(max(clause_start, span[0] - 16), span[0]))
+            ):
+                # "The SDPI, seen as the PFI's political wing, has not been banned":
+                # a passive verb's subject is what is (not) banned.
+                best = subject
             chain = self._chain(groups, best)
             if len(earlier_set) >= 2:
                 # "Eight groups, among them the same cartels and MS-13": the

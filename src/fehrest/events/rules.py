@@ -118,6 +118,9 @@ class Rules:
     # Council to"): the words right before the addressee and right after it.
     addressee_before: re.Pattern[str] = re.compile(_NEVER_PATTERN)
     addressee_after: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    # Right before a trigger, a passive auxiliary ("has not been", "was"): the
+    # clause's subject is the target.
+    passive_marker: re.Pattern[str] = re.compile(_NEVER_PATTERN)
     numbers: dict[str, int] = field(default_factory=dict)
     # A plural word for the groups of the event before ("the same cartels",
     # "همین گروه‌ها"): every target of that event, not only the last one.
@@ -207,6 +210,7 @@ _OPTIONAL_CUES = (
     "former",
     "addressee_before",
     "addressee_after",
+    "passive_marker",
     "plural_anaphors",
     "partial_anaphors",
     "same_day",
