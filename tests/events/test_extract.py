@@ -1487,3 +1487,13 @@ def test_one_of_the_groups_leaders_speaks_for_it(extract: Extract) -> None:
     assert [(e.actor.jurisdiction, e.stance) for e in doc.events or () if e.type == "REACT"] == [
         (None, "welcome")
     ]
+
+
+def test_ruling_in_a_relative_clause_takes_no_date_from_the_main_clause(extract: Extract) -> None:
+    doc = extract(
+        "A Russian appeals court on Wednesday rejected an appeal against the ruling that declared "
+        "the Anti-Corruption Foundation an extremist organisation.",
+        published="2021-08-05",
+    )
+    listing = [e for e in doc.events or () if e.type == "LIST"]
+    assert [e.date for e in listing] == [None]

@@ -835,7 +835,14 @@ class SentenceReader:
         if not options:
             return None
         clause = self._clause(ctx, span)
-        options = [t for t in options if _in(t, *clause)] or options
+        inside = [t for t in options if _in(t, *clause)]
+        if not inside and self.rules.relative_opener.search(
+            self._folded(max(ctx.focus.norm_start, clause[0] - 10), clause[0])
+        ):
+            # "rejected on Wednesday an appeal against the ruling that declared X
+            # extremist": the ruling is older than the day the sentence names.
+            return None
+        options = inside or options
         mid = (span[0] + span[1]) / 2
         # A date beside another kind of trigger is that trigger's ("Egypt,
         # which outlawed it in 2013, welcomed the move": 2013 is the ban's).

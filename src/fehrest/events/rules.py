@@ -121,6 +121,9 @@ class Rules:
     # Right before a trigger, a passive auxiliary ("has not been", "was"): the
     # clause's subject is the target.
     passive_marker: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    # The end of the words that open a relative clause ("the ruling that", "که"):
+    # a trigger in it takes no date from the main clause.
+    relative_opener: re.Pattern[str] = re.compile(_NEVER_PATTERN)
     numbers: dict[str, int] = field(default_factory=dict)
     # A plural word for the groups of the event before ("the same cartels",
     # "همین گروه‌ها"): every target of that event, not only the last one.
@@ -211,6 +214,7 @@ _OPTIONAL_CUES = (
     "addressee_before",
     "addressee_after",
     "passive_marker",
+    "relative_opener",
     "plural_anaphors",
     "partial_anaphors",
     "same_day",
