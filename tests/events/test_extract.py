@@ -1497,3 +1497,24 @@ def test_ruling_in_a_relative_clause_takes_no_date_from_the_main_clause(extract:
     )
     listing = [e for e in doc.events or () if e.type == "LIST"]
     assert [e.date for e in listing] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "دیوان عالی روسیه روز چهارشنبه جنبش کلمباین را تروریستی اعلام کرد.\n"
+            "همین دادگاه پیش‌تر در اوت ۲۰۲۰ جنبش آئوئه را افراطی خوانده و ممنوع کرده بود.",
+            "supreme court",
+        ),
+        (
+            "France's Council of State on Friday suspended the decree dissolving Génération identitaire.\n"
+            "The same court suspended the dissolution of the antifascist group GALE in May 2022.",
+            "court",
+        ),
+    ],
+)
+def test_the_same_court_is_the_court_named_before(extract: Extract, text: str, want: str) -> None:
+    events = extract(text, published="2023-08-12").events or ()
+    assert all(e.authority == want for e in events), [(e.target.name, e.authority) for e in events]
+    assert len(events) == 2

@@ -38,6 +38,8 @@ _REPORTER_ROLES = frozenset({"news agency", "media", "newspaper", "broadcaster"}
 _OBJECT_PRONOUNS = frozenset({"آن را", "آنها را", "آن ها را", "آنان را", "it", "them"})
 # Words that join two names rather than name one thing ("واشنگتن و شورای امنیت").
 _COORDINATORS = frozenset({"و", "یا", "and", "or"})
+# The authorities that are courts, which "the same court" can point back to.
+_COURTS = frozenset({"court", "supreme court", "constitutional court"})
 # Bodies of civil society: they act for no state.
 _CIVIL_ROLES = frozenset({"ngo"})
 # How specific an authority is: a named office beats "the government".
@@ -195,6 +197,8 @@ class SentenceReader:
         self.announced: list[tuple[str, str, bool]] = []
         self.announcer: tuple[str | None, str] | None = None
         self.events_so_far = 0
+        # The last court named as an authority, for "the same court".
+        self.last_court: str | None = None
         # The state the outlet calls its own, when its language variant says so.
         self.home: str | None = None
         # The last step (not a reaction) reported, which "did the same" repeats.
@@ -1430,6 +1434,12 @@ class SentenceReader:
                 actor = Actor(jurisdiction=code, name=self._jurisdiction_name(code))
         authority, agent = self._authority(ctx, chosen)
         authority = self.authorities.name(authority, actor.jurisdiction)
+        clause_text = self._folded(self._clause(ctx, span)[0], span[0])
+        if self.rules.same_court.search(clause_text) and self.last_court is not None:
+            # "The same court suspended ...", "همین دادگاه پیش‌تر ...": the court named before.
+            authority = self.last_court
+        if authority in _COURTS:
+            self.last_court = authority
         # An event named inside a reaction takes no date of its own, unless
         # a relative clause gives it one ("Egypt, which banned it in 2013, welcomed").
         in_relative = self.rules.relative_clause.match(self._folded(*self._clause(ctx, span)))

@@ -124,6 +124,8 @@ class Rules:
     # The end of the words that open a relative clause ("the ruling that", "که"):
     # a trigger in it takes no date from the main clause.
     relative_opener: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    # "The same court": the court named before acted again.
+    same_court: re.Pattern[str] = re.compile(_NEVER_PATTERN)
     numbers: dict[str, int] = field(default_factory=dict)
     # A plural word for the groups of the event before ("the same cartels",
     # "همین گروه‌ها"): every target of that event, not only the last one.
@@ -215,6 +217,7 @@ _OPTIONAL_CUES = (
     "addressee_after",
     "passive_marker",
     "relative_opener",
+    "same_court",
     "plural_anaphors",
     "partial_anaphors",
     "same_day",
