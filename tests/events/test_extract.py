@@ -1518,3 +1518,35 @@ def test_the_same_court_is_the_court_named_before(extract: Extract, text: str, w
     events = extract(text, published="2023-08-12").events or ()
     assert all(e.authority == want for e in events), [(e.target.name, e.authority) for e in events]
     assert len(events) == 2
+
+
+def test_names_ending_in_hamza_are_coordinated(extract: Extract) -> None:
+    # «حرکت النجباء، کتائب سیدالشهداء و کتائب امام علی»: three groups, the hamza part of each name
+    doc = extract(
+        "وزارت خارجه آمریکا روز چهارشنبه اعلام کرد که حرکت النجباء، کتائب سیدالشهداء و کتائب امام علی "
+        "را در فهرست سازمان‌های تروریستی خارجی قرار داده است.",
+        published="2025-09-18",
+    )
+    assert len([e for e in doc.events or () if e.type == "LIST"]) == 3
+
+
+def test_each_clause_lists_its_own_group_with_its_own_date(extract: Extract) -> None:
+    doc = extract(
+        "حرکت النجباء از ۱۴ اسفند ۱۳۹۷ در فهرست تروریست‌های جهانی ویژه آمریکا قرار داشت و "
+        "کتائب حزب‌الله، متحد نزدیک این گروه‌ها، از ۱۱ تیر ۱۳۸۸ سازمان تروریستی خارجی شمرده می‌شود.",
+        published="2025-09-18",
+    )
+    got = {(e.target.name, e.date.value if e.date else None) for e in doc.events or ()}
+    assert got == {("Harakat Hezbollah al-Nujaba", "2019-03-05"), ("Kata'ib Hezbollah", "2009-07-02")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'A Moscow court declared the Anti-Corruption Foundation and its regional network "extremist" on Wednesday.',
+        "دادگاه مسکو روز چهارشنبه بنیاد مبارزه با فساد را «افراطی» اعلام کرد.",
+    ],
+)
+def test_declared_extremist_is_a_ban(extract: Extract, text: str) -> None:
+    doc = extract(text, published="2021-06-10")
+    assert [(e.type, e.actor.jurisdiction) for e in doc.events or ()] == [("LIST", "RU")]

@@ -107,6 +107,13 @@ def _next_word(text: str, end: int) -> str:
     return match.group() if match else ""
 
 
+def _past_hamza(text: str, end: int) -> int:
+    """A name ending in a hamza the matcher folds away ("النجباء") ends after it."""
+    while end < len(text) and text[end] in "\u0621\u0654":
+        end += 1
+    return end
+
+
 def _with_relatives(named: set[str | None], registry: EntityRegistry) -> set[str | None]:
     """The named groups, their parents (``part_of``) and their parts."""
     out = set(named)
@@ -145,7 +152,9 @@ def _classify(text: str, matches: Sequence[Match[Entry]], registry: EntityRegist
             # A short name with an adjective ی is usually another word (حماسی).
             if m.suffix and len(fold_key(m.phrase)) <= 4:
                 continue
-            items.append(_Item(m.start, m.end, "group", entry.entity_id, entry.name, None, None))
+            items.append(
+                _Item(m.start, _past_hamza(text, m.end), "group", entry.entity_id, entry.name, None, None)
+            )
         elif entry.kind == "jurisdiction":
             if entry.after_full and entry.entity_id not in seen:
                 continue

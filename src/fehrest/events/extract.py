@@ -273,6 +273,11 @@ class SentenceReader:
             elif base + m.start() >= span[1]:
                 end = min(end, base + m.start())
                 break
+            elif span[1] <= base + m.end():
+                # The break begins with the trigger's own verb ("... قرار داشت و ..."):
+                # the clause ends after it.
+                end = min(end, base + m.end())
+                break
         return start, end
 
     def _actor_date_pairs(self, ctx: Context, span: tuple[int, int]) -> list[tuple[Mention, DateValue]]:
@@ -398,6 +403,12 @@ class SentenceReader:
         ]
         # "the Taliban's ban on women": the group owns the ban, it is not banned.
         groups = [m for m in groups if not self._owns_trigger(m, span)]
+        # A clause naming its own group is about it, not a group of the next clause
+        # ("X was on the list from 2019 and Y has been listed since 2009").
+        own_clause = self._clause(ctx, span)
+        in_clause = [m for m in groups if _in(m, *own_clause)]
+        if in_clause and own_clause != (ctx.focus.norm_start, ctx.focus.norm_end):
+            groups = in_clause
         head = self._relative_head(ctx, span, groups)
         if head is not None and not is_react:
             # "..., the al-Nusra Front, which Whitehall had proscribed": the group
@@ -427,7 +438,16 @@ class SentenceReader:
         ]
         # A plural anaphor in another clause ("these NGOs are linked to X; a group the
         # US has listed since 1997") does not stand for this trigger's object.
-        plural = self.rules.plural_anaphors.search(self._folded(*self._clause(ctx, span)))
+        clause_text = self._folded(*self._clause(ctx, span))
+        plural = next(
+            (
+                m
+                for m in self.rules.plural_anaphors.finditer(clause_text)
+                # "Kata'ib Hezbollah, a close ally of these groups, ...": not them
+                if not self.rules.relation_before.search(clause_text[max(0, m.start() - 25) : m.start()])
+            ),
+            None,
+        )
         earlier_set = [(tid, name, prov, True) for tid, name, prov in self.last_targets] if plural else []
         counted = self._counted_set(ctx)
         if counted:

@@ -126,6 +126,9 @@ class Rules:
     relative_opener: re.Pattern[str] = re.compile(_NEVER_PATTERN)
     # "The same court": the court named before acted again.
     same_court: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    # Right before an anaphor, a relation to it ("a close ally of these groups"):
+    # the anaphor is not the object of the step.
+    relation_before: re.Pattern[str] = re.compile(_NEVER_PATTERN)
     numbers: dict[str, int] = field(default_factory=dict)
     # A plural word for the groups of the event before ("the same cartels",
     # "همین گروه‌ها"): every target of that event, not only the last one.
@@ -218,6 +221,7 @@ _OPTIONAL_CUES = (
     "passive_marker",
     "relative_opener",
     "same_court",
+    "relation_before",
     "plural_anaphors",
     "partial_anaphors",
     "same_day",
