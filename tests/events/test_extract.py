@@ -1550,3 +1550,12 @@ def test_each_clause_lists_its_own_group_with_its_own_date(extract: Extract) -> 
 def test_declared_extremist_is_a_ban(extract: Extract, text: str) -> None:
     doc = extract(text, published="2021-06-10")
     assert [(e.type, e.actor.jurisdiction) for e in doc.events or ()] == [("LIST", "RU")]
+
+
+def test_a_state_does_not_designate_its_own_organ(extract: Extract) -> None:
+    # "... declared US Central Command (CENTCOM) terrorist": the US is named only as CENTCOM's state
+    doc = extract(
+        "شورای عالی امنیت ملی ایران روز دوشنبه فرماندهی مرکزی ایالات متحده (سنتکام) را سازمانی تروریستی اعلام کرد.",
+        published="2019-04-09",
+    )
+    assert [(e.type, e.actor.jurisdiction) for e in doc.events or ()] == [("LIST", "IR")]

@@ -49,6 +49,8 @@ class Group:
     ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
     exact_case: tuple[str, ...] = ()
     governs: str | None = None
+    # A state's own organ (CENTCOM: US; the IRGC: IR): that state never designates it.
+    state_of: str | None = None
 
     def all_aliases(self) -> tuple[str, ...]:
         """Return the canonical name and every unambiguous alias, in all languages."""
@@ -198,6 +200,7 @@ def _group_from(raw: Mapping[str, Any]) -> Group:
         ambiguous=_names(raw.get("ambiguous")),
         exact_case=tuple(raw.get("exact_case") or ()),
         governs=raw.get("governs"),
+        state_of=raw.get("state_of"),
     )
 
 

@@ -147,6 +147,18 @@ def _in(span: Span, start: int, end: int) -> bool:
 
 
 @cache
+@cache
+def _state_of(group_id: str) -> str | None:
+    """The state whose organ a target is (CENTCOM: US), which cannot be its designator."""
+    try:
+        from fehrest.entities import get_registry
+
+        group = get_registry().find_group(group_id)
+    except (ImportError, KeyError, AttributeError):
+        return None
+    return None if group is None else group.state_of
+
+
 def _whole_group(group_id: str) -> tuple[str, str] | None:
     """The parent of a wing ("the military wing of X" is reported as X, per the gold convention)."""
     try:
@@ -1113,6 +1125,26 @@ class SentenceReader:
         )
         return [(tid, name, prov, True) for tid, name, prov in ranked[:n]]
 
+    def _other_state(
+        self, ctx: Context, span: tuple[int, int], excluded: str
+    ) -> tuple[Actor, Mention | None] | None:
+        """Another state than ``excluded``: named before the trigger, the outlet's own, the last actor."""
+        before = [
+            m
+            for m in self.mentions
+            if m.kind in _ACTOR_KINDS
+            and _in(m, ctx.start, span[0])
+            and self._jurisdiction_of(m) not in (None, excluded)
+            and m.role != "place"
+        ]
+        if before:
+            code = self._jurisdiction_of(before[0])
+            return Actor(jurisdiction=code, name=self._jurisdiction_name(code)), before[0]
+        for code in (self.home, self.last_actor.jurisdiction if self.last_actor else None):
+            if code is not None and code != excluded:
+                return Actor(jurisdiction=code, name=self._jurisdiction_name(code)), None
+        return None
+
     def _addressee(
         self, ctx: Context, span: tuple[int, int], chosen: Mention, actor: Actor
     ) -> Mention | None:
@@ -1444,6 +1476,14 @@ class SentenceReader:
             trigger = replace(trigger, type="REACT", stance="condemn", modality=None)
             is_react = True
             actor, chosen = Actor(jurisdiction=None, name=name, id=name), None
+        own_state = _state_of(target_id)
+        if not is_react and own_state is not None and actor.jurisdiction == own_state:
+            # "Iran's Security Council declared US Central Command (CENTCOM)
+            # terrorist": the US named with its own command is not the actor.
+            other = self._other_state(ctx, span, own_state)
+            if other is None:
+                return None
+            actor, chosen = other
         if not is_react and chosen is not None:
             addressee = self._addressee(ctx, span, chosen, actor)
             if addressee is not None:
