@@ -1559,3 +1559,24 @@ def test_a_state_does_not_designate_its_own_organ(extract: Extract) -> None:
         published="2019-04-09",
     )
     assert [(e.type, e.actor.jurisdiction) for e in doc.events or ()] == [("LIST", "IR")]
+
+
+def test_the_government_before_any_step_is_the_state_the_article_names(extract: Extract) -> None:
+    doc = extract(
+        "New Zealand names Proud Boys as terrorist entity\n"
+        "Security agencies warned of online extremist networks.\n"
+        "On Tuesday the government designated the Proud Boys as a terrorist entity.",
+        published="2022-06-22",
+    )
+    got = {(e.actor.jurisdiction, e.authority, e.date.value if e.date else None) for e in doc.events or ()}
+    assert got == {("NZ", "government", "2022-06-21")}
+
+
+def test_both_groups_in_another_clause_are_not_this_clauses_object(extract: Extract) -> None:
+    doc = extract(
+        "New Zealand designated the Proud Boys and The Base on Tuesday.\n"
+        "Canada listed both groups in February 2021, and Britain proscribed The Base that July.",
+        published="2022-06-22",
+    )
+    got = {e.target.name for e in doc.events or () if e.actor.jurisdiction == "GB"}
+    assert got == {"The Base"}

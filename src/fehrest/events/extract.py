@@ -461,7 +461,7 @@ class SentenceReader:
             None,
         )
         earlier_set = [(tid, name, prov, True) for tid, name, prov in self.last_targets] if plural else []
-        counted = self._counted_set(ctx)
+        counted = self._counted_set(ctx, span)
         if counted:
             earlier_set = counted
         if is_react:
@@ -702,7 +702,14 @@ class SentenceReader:
             if after:
                 chosen = after[0]
         if chosen is None:
-            return (self.last_actor, None) if self.last_actor is not None else (None, None)
+            if self.last_actor is not None:
+                return self.last_actor, None
+            # "On Tuesday the government acted ...", before any step was reported:
+            # the state the article has named.
+            focus = self._focus_state(ctx)
+            if focus is not None and self.rules.subject_anaphors.match(self._folded(clause_start, span[0])):
+                return Actor(jurisdiction=focus, name=self._jurisdiction_name(focus)), None
+            return None, None
         jurisdiction = self._jurisdiction_of(chosen)
         return Actor(jurisdiction=jurisdiction, name=self._jurisdiction_name(jurisdiction)), chosen
 
@@ -1095,9 +1102,13 @@ class SentenceReader:
             return m
         return None
 
-    def _counted_set(self, ctx: Context) -> list[tuple[str, str, bool, bool]]:
-        """ "These two groups": the two the article has named most so far (first named on a tie)."""
-        m = self.rules.counted_anaphors.search(self._folded(ctx.focus.norm_start, ctx.focus.norm_end))
+    def _counted_set(self, ctx: Context, span: tuple[int, int]) -> list[tuple[str, str, bool, bool]]:
+        """ "These two groups": the two the article has named most so far (first named on a tie).
+
+        Only an anaphor in the trigger's own clause counts ("Canada listed both
+        groups in 2021, and Britain proscribed The Base that July").
+        """
+        m = self.rules.counted_anaphors.search(self._folded(*self._clause(ctx, span)))
         if m is None:
             return []
         word = next((g for g in m.groups() if g), "")
@@ -1124,6 +1135,15 @@ class SentenceReader:
             key=lambda t: (-self._times_named(t[0], ctx.focus.norm_start), pool.index(t)),
         )
         return [(tid, name, prov, True) for tid, name, prov in ranked[:n]]
+
+    def _focus_state(self, ctx: Context) -> str | None:
+        """The state last named (not as a place) before this sentence."""
+        named = [
+            m
+            for m in self.mentions
+            if m.kind == "jurisdiction" and m.norm_end <= ctx.start and m.role not in ("place", "adjective")
+        ]
+        return self._jurisdiction_of(named[-1]) if named else None
 
     def _other_state(
         self, ctx: Context, span: tuple[int, int], excluded: str
@@ -1495,6 +1515,11 @@ class SentenceReader:
         authority, agent = self._authority(ctx, chosen)
         authority = self.authorities.name(authority, actor.jurisdiction)
         clause_text = self._folded(self._clause(ctx, span)[0], span[0])
+        organ = self.rules.subject_anaphors.match(clause_text)
+        if authority is None and chosen is None and organ is not None and not is_react:
+            # "On Tuesday the government acted ...": the organ named is the authority.
+            word = organ.group().strip().removeprefix("the ").strip()
+            authority = self.authorities.name(self.authorities.roles.get(word), actor.jurisdiction)
         if self.rules.same_court.search(clause_text) and self.last_court is not None:
             # "The same court suspended ...", "همین دادگاه پیش‌تر ...": the court named before.
             authority = self.last_court
