@@ -1515,7 +1515,7 @@ class SentenceReader:
         authority, agent = self._authority(ctx, chosen)
         authority = self.authorities.name(authority, actor.jurisdiction)
         clause_text = self._folded(self._clause(ctx, span)[0], span[0])
-        organ = self.rules.subject_anaphors.match(clause_text)
+        organ = self.rules.subject_anaphors.search(clause_text)
         if authority is None and chosen is None and organ is not None and not is_react:
             # "On Tuesday the government acted ...": the organ named is the authority.
             word = organ.group().strip().removeprefix("the ").strip()
