@@ -1580,3 +1580,14 @@ def test_both_groups_in_another_clause_are_not_this_clauses_object(extract: Extr
     )
     got = {e.target.name for e in doc.events or () if e.actor.jurisdiction == "GB"}
     assert got == {"The Base"}
+
+
+def test_decision_then_gazette_are_two_stages(extract: Extract) -> None:
+    doc = extract(
+        "Bangladesh bans the Awami League\n"
+        "The interim government decided on Saturday night to ban all activities of the Awami League, "
+        "and a gazette notice issued on Monday put the ban into effect.",
+        published="2025-05-13",
+    )
+    got = {(e.modality, e.date.value if e.date else None) for e in doc.events or ()}
+    assert got == {("planned", "2025-05-10"), ("asserted", "2025-05-12")}

@@ -209,6 +209,8 @@ class SentenceReader:
         self.announced: list[tuple[str, str, bool]] = []
         self.announcer: tuple[str | None, str] | None = None
         self.events_so_far = 0
+        # The state of a step read earlier in the sentence being read.
+        self._sentence_actor: Actor | None = None
         # The last court named as an authority, for "the same court".
         self.last_court: str | None = None
         # The state the outlet calls its own, when its language variant says so.
@@ -704,6 +706,9 @@ class SentenceReader:
         if chosen is None:
             if self.last_actor is not None:
                 return self.last_actor, None
+            if self._sentence_actor is not None:
+                # "... decided to ban X, and a gazette notice put the ban into effect"
+                return self._sentence_actor, None
             # "On Tuesday the government acted ...", before any step was reported:
             # the state the article has named.
             focus = self._focus_state(ctx)
@@ -1243,6 +1248,7 @@ class SentenceReader:
         ]
         out: list[Candidate] = []
         react_actor: Actor | None = None
+        self._sentence_actor = None
         for trigger, match in matches:
             start = sentence.norm_start + match.start()
             end = sentence.norm_start + match.end()
@@ -1293,6 +1299,8 @@ class SentenceReader:
                     candidate.type, candidate.list_name = model.type, model.list_name
                 if is_react:
                     react_actor = candidate.actor
+                elif candidate.actor.jurisdiction is not None:
+                    self._sentence_actor = candidate.actor
                 out.append(candidate)
                 out.extend(
                     replace(candidate, actor=actor, authority=authority, agent=None, co_actors=[])
