@@ -1591,3 +1591,41 @@ def test_decision_then_gazette_are_two_stages(extract: Extract) -> None:
     )
     got = {(e.modality, e.date.value if e.date else None) for e in doc.events or ()}
     assert got == {("planned", "2025-05-10"), ("asserted", "2025-05-12")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a question whether a step happened reports none
+        "Egypt removed 716 people from its terrorism lists on Sunday.\n"
+        "The prosecution did not say whether the Muslim Brotherhood had been taken off the list of entities.",
+        # a reaction to a step that is not a designation
+        "Egypt pardoned 700 prisoners on Sunday.\nA Muslim Brotherhood spokesman dismissed the move as a gesture.",
+    ],
+)
+def test_no_group_event_from_questions_or_unrelated_moves(extract: Extract, text: str) -> None:
+    assert not [
+        e for e in extract(text, published="2024-11-25").events or () if e.target.name == "Muslim Brotherhood"
+    ]
+
+
+def test_has_not_on_its_list_is_denied_and_takes_no_date_across_a_semicolon(extract: Extract) -> None:
+    doc = extract(
+        "چین نیز نام حماس را در فهرست خود ندارد؛ در مقابل، آمریکا از سال ۱۹۹۷ این جنبش را تروریستی اعلام کرده است.",
+        published="2023-10-27",
+    )
+    china = [
+        (e.modality, e.date.value if e.date else None)
+        for e in doc.events or ()
+        if e.actor.jurisdiction == "CN"
+    ]
+    assert china == [("denied", "2023-10-27")] or china == [("denied", None)]
+
+
+def test_welcoming_a_refusal_is_an_asserted_reaction(extract: Extract) -> None:
+    doc = extract(
+        "روسیه روز پنجشنبه گفت حماس را سازمانی تروریستی نمی‌داند.\n"
+        "حماس در بیانیه‌ای از اینکه مسکو این جنبش را تروریستی نمی‌داند قدردانی کرد.",
+        published="2023-10-27",
+    )
+    assert [e.modality for e in doc.events or () if e.type == "REACT"] == ["asserted"]

@@ -864,6 +864,13 @@ class SentenceReader:
         after = after.strip().removeprefix("'s").removeprefix("’s").strip()
         return self.rules.administration.match(after) is not None
 
+    def _across_semicolon(self, t: TimeExpression, clause: tuple[int, int]) -> bool:
+        a, b = (
+            sorted((t.norm_start, clause[0])) if t.norm_start < clause[0] else sorted((clause[1], t.norm_end))
+        )
+        between = self.layer.normalized[a:b]
+        return ";" in between or "؛" in between
+
     def _is_place(self, t: TimeExpression) -> bool:
         """A weekday the entity layer read as a capital in context (دوشنبه, Dushanbe, as subject)."""
         return any(
@@ -890,7 +897,11 @@ class SentenceReader:
             # "rejected on Wednesday an appeal against the ruling that declared X
             # extremist": the ruling is older than the day the sentence names.
             return None
-        options = inside or options
+        # Another clause's date, not across a semicolon ("China has none; the
+        # US since 1997 ...").
+        options = inside or [t for t in options if not self._across_semicolon(t, clause)]
+        if not options:
+            return None
         mid = (span[0] + span[1]) / 2
         # A date beside another kind of trigger is that trigger's ("Egypt,
         # which outlawed it in 2013, welcomed the move": 2013 is the ban's).
@@ -934,9 +945,16 @@ class SentenceReader:
             for m in pattern.finditer(sentence):
                 if m.end() <= t_start:
                     distance = t_start - m.end()
-                elif m.start() >= t_end:
-                    if not own_words:
+                    if not own_words and (distance > 12 or self.rules.language == "fa"):
+                        # "welcomed that Moscow does not consider it terrorist": the
+                        # negation is in what is welcomed, not in the welcome (a
+                        # Persian reaction is negated in its own verb, after it).
+                        continue
+                elif m.start() >= t_end and not own_words:
+                    if not (self.rules.language == "fa" and name == "denied" and m.start() - t_end <= 4):
                         continue  # a reaction is not negated by what it goes on to say
+                    distance = 0  # "استقبال نکرد": the reaction's own verb negated
+                elif m.start() >= t_end:
                     if any(
                         not self.rules.complement_head.search(sentence[: sub.start()])
                         for sub in self.rules.subordinator.finditer(sentence, t_end, m.start())
@@ -1253,6 +1271,11 @@ class SentenceReader:
             start = sentence.norm_start + match.start()
             end = sentence.norm_start + match.end()
             if self._preceded_by(self.rules.blockers, start, 14, sentence.norm_start):
+                continue
+            lead = self._folded(self._clause(ctx, (start, end))[0], start)
+            if self.rules.hypothetical.search(lead[max(lead.rfind(","), lead.rfind("،")) + 1 :]):
+                # "did not say whether any entity had been taken off": a question, not a step
+                # (only in the trigger's own stretch: "If MPs approve it, the order comes into force").
                 continue
             is_react = trigger.type == "REACT"
             if trigger.list == "sanctions" and self._sanctions_people(ctx, (start, end)):

@@ -129,6 +129,8 @@ class Rules:
     # Right before an anaphor, a relation to it ("a close ally of these groups"):
     # the anaphor is not the object of the step.
     relation_before: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    # Words that make the rest of the clause a question or a condition.
+    hypothetical: re.Pattern[str] = re.compile(_NEVER_PATTERN)
     numbers: dict[str, int] = field(default_factory=dict)
     # A plural word for the groups of the event before ("the same cartels",
     # "همین گروه‌ها"): every target of that event, not only the last one.
@@ -222,6 +224,7 @@ _OPTIONAL_CUES = (
     "relative_opener",
     "same_court",
     "relation_before",
+    "hypothetical",
     "plural_anaphors",
     "partial_anaphors",
     "same_day",
