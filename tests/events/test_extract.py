@@ -1629,3 +1629,11 @@ def test_welcoming_a_refusal_is_an_asserted_reaction(extract: Extract) -> None:
         published="2023-10-27",
     )
     assert [e.modality for e in doc.events or () if e.type == "REACT"] == ["asserted"]
+
+
+def test_interim_government_as_subject_is_the_government(extract: Extract) -> None:
+    doc = extract(
+        "Bangladesh bans the Awami League\nThe interim government banned the Awami League on Monday.",
+        published="2025-05-13",
+    )
+    assert {(e.actor.jurisdiction, e.authority) for e in doc.events or ()} == {("BD", "government")}

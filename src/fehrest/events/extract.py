@@ -1549,7 +1549,7 @@ class SentenceReader:
         organ = self.rules.subject_anaphors.search(clause_text)
         if authority is None and chosen is None and organ is not None and not is_react:
             # "On Tuesday the government acted ...": the organ named is the authority.
-            word = organ.group().strip().removeprefix("the ").strip()
+            word = organ.group().split()[-1]  # "the interim government" → government
             authority = self.authorities.name(self.authorities.roles.get(word), actor.jurisdiction)
         if self.rules.same_court.search(clause_text) and self.last_court is not None:
             # "The same court suspended ...", "همین دادگاه پیش‌تر ...": the court named before.
