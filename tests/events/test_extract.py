@@ -1637,3 +1637,13 @@ def test_interim_government_as_subject_is_the_government(extract: Extract) -> No
         published="2025-05-13",
     )
     assert {(e.actor.jurisdiction, e.authority) for e in doc.events or ()} == {("BD", "government")}
+
+
+def test_letter_that_lower_cases_to_two_keeps_offsets(extract: Extract) -> None:
+    # "İ" lower-cases to two characters; the rest of the text must still be read in place.
+    doc = extract(
+        "İzmir police said.\nTurkey listed Hamas as a terrorist organisation in 2024.", published="2025-03-01"
+    )
+    assert [(e.actor.jurisdiction, e.date.value if e.date else None) for e in doc.events or ()] == [
+        ("TR", "2024")
+    ]

@@ -194,6 +194,10 @@ class SentenceReader:
         self.de_facto = de_facto
         self.authorities = authorities or load_authorities()
         self.published = published
+        folded = fold_sentence(layer.normalized, rules.language)
+        self._folded_text: str | None = folded if len(folded) == len(layer.normalized) else None
+        # Clauses already found, by (sentence start, trigger span).
+        self._clauses: dict[tuple[int, int, int], tuple[int, int]] = {}
         # The triggers of the sentence being read: (span, type).
         self._sentence_triggers: list[tuple[tuple[int, int], str]] = []
         self.last_target: tuple[str, str, bool] | None = None
@@ -226,7 +230,11 @@ class SentenceReader:
     # -- arguments ---------------------------------------------------------
 
     def _folded(self, start: int, end: int) -> str:
-        return fold_sentence(self.layer.normalized[start:end], self.rules.language)
+        # Folding keeps every offset, so the whole text is folded once (unless a
+        # rare letter lower-cases to two, "İ": then slice by slice).
+        if self._folded_text is None:
+            return fold_sentence(self.layer.normalized[start:end], self.rules.language)
+        return self._folded_text[max(0, start) : end]
 
     def _person_noun_before(self, m: Mention, floor: int) -> bool:
         """A person noun governs the group: "رهبر ارشد طالبان", "a commander of the Hamas".
@@ -270,6 +278,13 @@ class SentenceReader:
 
     def _clause(self, ctx: Context, span: tuple[int, int]) -> tuple[int, int]:
         """The clause of the sentence the trigger sits in (normalised offsets)."""
+        key = (ctx.focus.norm_start, span[0], span[1])
+        found = self._clauses.get(key)
+        if found is None:
+            found = self._clauses[key] = self._find_clause(ctx, span)
+        return found
+
+    def _find_clause(self, ctx: Context, span: tuple[int, int]) -> tuple[int, int]:
         base = ctx.focus.norm_start
         start, end = base, ctx.focus.norm_end
         folded = self._folded(base, end)
