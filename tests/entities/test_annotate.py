@@ -245,3 +245,9 @@ def test_mixed_case_acronym_is_not_an_ordinary_word() -> None:
     # "LeT" is Lashkar-e-Taiba; "let" in a sentence is a verb
     assert "lashkar-e-taiba" in {m.entity_id for m in mentions("India blamed LeT for the attack.", "en")}
     assert "lashkar-e-taiba" not in {m.entity_id for m in mentions("They refuse to let it happen.", "en")}
+
+
+def test_this_country_is_the_state_its_sentence_opened_on() -> None:
+    ms = mentions("ازبکستان پس از ترکمنستان گام برداشت؛ وزارت خارجه این کشور روز دوشنبه بیانیه‌ای داد.")
+    anaphor = find(ms, "این کشور", "jurisdiction")
+    assert anaphor.entity_id == "UZ"

@@ -75,7 +75,7 @@ def find_mentions(layer: TextLayer, raw: str, registry: EntityRegistry | None = 
     items.extend(_surname_mentions(text, items))
     items.extend(_provisional_groups(text, items))
     items.sort(key=lambda i: (i.start, i.end))
-    _resolve_anaphors(items)
+    _resolve_anaphors(items, text)
     out = []
     for item in items:
         start, end = layer.raw_span(item.start, item.end)
@@ -381,16 +381,31 @@ def _surname_mentions(text: str, items: list[_Item]) -> list[_Item]:
     return found
 
 
-def _resolve_anaphors(items: list[_Item]) -> None:
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+
+
+def _resolve_anaphors(items: list[_Item], text: str) -> None:
+    """ "This country" is the state its sentence opened on, else the state last named.
+
+    "قرغیزستان دومین کشور بود که راه قزاقستان را رفت؛ وزارت خارجه این کشور ...":
+    the subject, not the state named in passing just before.
+    """
     focus: str | None = None
+    sentence_start = 0
+    subject: str | None = None
     for item in items:
         if item.kind != "jurisdiction":
             continue
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, sentence_start, item.start)]
+        if ends:
+            sentence_start, subject = ends[-1], None
         if item.role == "anaphor":
-            item.entity_id = focus
-            item.jurisdiction = focus
+            item.entity_id = subject or focus
+            item.jurisdiction = item.entity_id
         elif item.entity_id:
             focus = item.entity_id
+            if subject is None and item.role not in ("place", "adjective"):
+                subject = item.entity_id
 
 
 @cache
