@@ -1647,3 +1647,15 @@ def test_letter_that_lower_cases_to_two_keeps_offsets(extract: Extract) -> None:
     assert [(e.actor.jurisdiction, e.date.value if e.date else None) for e in doc.events or ()] == [
         ("TR", "2024")
     ]
+
+
+def test_state_opening_the_clause_after_a_colon_takes_no_step(extract: Extract) -> None:
+    # "...: دوشنبه ... هیچ گامی برای بیرون کردن آن از فهرست برنداشته است" — Tajikistan, denied
+    doc = extract(
+        "موضع تاجیکستان تغییری نکرده است: دوشنبه که از نخستین روزهای حکومت طالبان منتقد این گروه بوده، "
+        "تا کنون هیچ گامی برای بیرون کردن آن از فهرست سازمان‌های ممنوعه خود برنداشته است.",
+        published="2025-05-12",
+    )
+    assert [(e.type, e.modality, e.actor.jurisdiction) for e in doc.events or ()] == [
+        ("DELIST", "denied", "TJ")
+    ]
