@@ -1659,3 +1659,14 @@ def test_state_opening_the_clause_after_a_colon_takes_no_step(extract: Extract) 
     assert [(e.type, e.modality, e.actor.jurisdiction) for e in doc.events or ()] == [
         ("DELIST", "denied", "TJ")
     ]
+
+
+def test_calling_a_named_days_decision_illegal_is_a_reaction(extract: Extract) -> None:
+    doc = extract(
+        "Bangladesh banned the Awami League on Saturday.\n"
+        'The Awami League called Saturday\'s decision "illegal" and said it would keep organising.',
+        published="2025-05-13",
+    )
+    assert [(e.actor.jurisdiction, e.stance) for e in doc.events or () if e.type == "REACT"] == [
+        (None, "condemn")
+    ]
