@@ -166,3 +166,24 @@ def test_load_gold_folder_reads_pairs(tmp_path: Path) -> None:
     )
     [gold] = load_gold_folder(tmp_path)
     assert (gold.name, gold.text, gold.published) == ("a", "text", "2024-01-02")
+
+
+def test_evaluate_matches_a_provisional_target_by_its_name() -> None:
+    # a group no register knows: the extractor names it provisionally, the gold by name
+    gold = GoldDocument(
+        name="doc",
+        text="x",
+        published="2024-06-04",
+        events=(gold_event("LIST", "SA", "Union of Desert Scholars"),),
+        extras=(),
+        mentions=(),
+    )
+    event = Event(
+        id="e",
+        type="LIST",
+        modality="asserted",
+        actor=Actor(jurisdiction="SA"),
+        target=Target(id="provisional:union-of-desert-scholars", name="Union of Desert Scholars"),
+        evidence=(Evidence("x", 0, 1),),
+    )
+    assert run([event], gold)["overall"]["f1"] == 1.0

@@ -179,7 +179,9 @@ def make_target_key() -> Callable[[str | dict[str, Any] | None], str]:
 
     def key(target: str | dict[str, Any] | None) -> str:
         if isinstance(target, dict):
-            target = target.get("id") or target.get("name")
+            # A provisional group (no register entry) is known by its name.
+            tid = target.get("id")
+            target = target.get("name") if not tid or str(tid).startswith("provisional:") else tid
         if not target:
             return ""
         if registry is not None:

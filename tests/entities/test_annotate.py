@@ -251,3 +251,10 @@ def test_this_country_is_the_state_its_sentence_opened_on() -> None:
     ms = mentions("ازبکستان پس از ترکمنستان گام برداشت؛ وزارت خارجه این کشور روز دوشنبه بیانیه‌ای داد.")
     anaphor = find(ms, "این کشور", "jurisdiction")
     assert anaphor.entity_id == "UZ"
+
+
+def test_provisional_english_name_keeps_its_small_words() -> None:
+    ms = mentions(
+        "Bahrain on Wednesday designated the Union of Desert Scholars as a terrorist organisation.", "en"
+    )
+    assert [m.text for m in ms if m.provisional] == ["Union of Desert Scholars"]

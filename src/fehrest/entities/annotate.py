@@ -439,7 +439,10 @@ def _cue_patterns() -> tuple[tuple[re.Pattern[str], ...], frozenset[str]]:
     )
     verbs = "|".join(map(re.escape, en["verbs"]))
     after = "|".join(re.escape(a) if not a.isalpha() else rf"{a}\b" for a in en["after"])
-    name = rf"(?P<name>(?:[A-Z][\w'’\-]*\s+){{0,{en['max_name_words'] - 1}}}[A-Z][\w'’\-]*)"
+    # Capitalised words, "of"/"for"/"the"/"and" allowed between them ("International
+    # Union of Muslim Scholars"); the last word ends a word.
+    link = r"(?:(?:of|for|the|and|de|del|al)\s+)?"
+    name = rf"(?P<name>(?:[A-Z][\w'’\-]*\s+{link}){{0,{en['max_name_words'] - 1}}}[A-Z][\w'’\-]*\b)"
     en_pattern = re.compile(rf"\b(?:{verbs})\s+(?:the\s+)?{name}\s*(?={after})")
     labels = "|".join(map(re.escape, en["labels"]))
     en_label = re.compile(rf"\b(?:the\s+){name}\s+as\s+(?:an?\s+)?(?:{labels})\b")
