@@ -1670,3 +1670,21 @@ def test_calling_a_named_days_decision_illegal_is_a_reaction(extract: Extract) -
     assert [(e.actor.jurisdiction, e.stance) for e in doc.events or () if e.type == "REACT"] == [
         (None, "condemn")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "South Korea's Constitutional Court on Friday ordered the dissolution of the Unified Progressive Party.",
+            ("LIST", "asserted", "KR"),
+        ),
+        (
+            "A Nigerian court refused to lift the terrorism label on the Indigenous People of Biafra.",
+            ("DELIST", "denied", "NG"),
+        ),
+    ],
+)
+def test_court_orders_on_a_group(extract: Extract, text: str, want: tuple[str, str, str]) -> None:
+    doc = extract(text, published="2018-01-19")
+    assert want in {(e.type, e.modality, e.actor.jurisdiction) for e in doc.events or ()}

@@ -1179,7 +1179,7 @@ class SentenceReader:
         named = [
             m
             for m in self.mentions
-            if m.kind == "jurisdiction" and m.norm_end <= ctx.start and m.role not in ("place", "adjective")
+            if m.kind == "jurisdiction" and m.norm_end <= ctx.start and m.role != "place"
         ]
         return self._jurisdiction_of(named[-1]) if named else None
 
