@@ -1688,3 +1688,11 @@ def test_calling_a_named_days_decision_illegal_is_a_reaction(extract: Extract) -
 def test_court_orders_on_a_group(extract: Extract, text: str, want: tuple[str, str, str]) -> None:
     doc = extract(text, published="2018-01-19")
     assert want in {(e.type, e.modality, e.actor.jurisdiction) for e in doc.events or ()}
+
+
+def test_recognising_lists_is_no_recognition_and_not_declared_is_denied(extract: Extract) -> None:
+    doc = extract(
+        "برزیل تنها فهرست‌های شورای امنیت سازمان ملل را به رسمیت می‌شناسد و تاکنون حماس را تروریستی اعلام نکرده است.",
+        published="2025-05-09",
+    )
+    assert [(e.type, e.modality) for e in doc.events or ()] == [("LIST", "denied")]

@@ -1287,6 +1287,16 @@ class SentenceReader:
             end = sentence.norm_start + match.end()
             if self._preceded_by(self.rules.blockers, start, 14, sentence.norm_start):
                 continue
+            if trigger.type == "RECOGNIZE" and (
+                self.rules.recognize_other_object.search(
+                    self._folded(max(sentence.norm_start, start - 60), start)
+                )
+                or self.rules.recognize_other_object.match(
+                    self._folded(end, min(sentence.norm_end, end + 60))
+                )
+            ):
+                # "Brazil recognises only the Security Council's lists": no government recognised.
+                continue
             lead = self._folded(self._clause(ctx, (start, end))[0], start)
             if self.rules.hypothetical.search(lead[max(lead.rfind(","), lead.rfind("،")) + 1 :]):
                 # "did not say whether any entity had been taken off": a question, not a step

@@ -131,6 +131,8 @@ class Rules:
     relation_before: re.Pattern[str] = re.compile(_NEVER_PATTERN)
     # Words that make the rest of the clause a question or a condition.
     hypothetical: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    # A recognition whose object is a list, a resolution or a border, not a government.
+    recognize_other_object: re.Pattern[str] = re.compile(_NEVER_PATTERN)
     numbers: dict[str, int] = field(default_factory=dict)
     # A plural word for the groups of the event before ("the same cartels",
     # "همین گروه‌ها"): every target of that event, not only the last one.
@@ -225,6 +227,7 @@ _OPTIONAL_CUES = (
     "same_court",
     "relation_before",
     "hypothetical",
+    "recognize_other_object",
     "plural_anaphors",
     "partial_anaphors",
     "same_day",
