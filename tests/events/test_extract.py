@@ -1696,3 +1696,43 @@ def test_recognising_lists_is_no_recognition_and_not_declared_is_denied(extract:
         published="2025-05-09",
     )
     assert [(e.type, e.modality) for e in doc.events or ()] == [("LIST", "denied")]
+
+
+def test_that_ban_is_the_step_named_last(extract: Extract) -> None:
+    doc = extract(
+        "Bangladesh banned the Awami League on Monday.\n"
+        "The previous government had banned Jamaat-e-Islami Bangladesh on 1 August 2024.\n"
+        "Less than a month later, on 28 August, the interim administration lifted that ban.",
+        published="2025-05-13",
+    )
+    got = {(e.type, e.target.name) for e in doc.events or () if e.type == "DELIST"}
+    assert got == {("DELIST", "Jamaat-e-Islami")}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a decree for a dissolution annulled
+        (
+            "شورای دولتی فرانسه روز پنج‌شنبه فرمان دولت برای انحلال «خیزش‌های زمین» را لغو کرد.",
+            ("DELIST", "asserted"),
+        ),
+        # a dissolution upheld: the court refuses to lift it
+        ("شورای دولتی فرانسه روز پنج‌شنبه انحلال گروه «آلواریوم» را تأیید کرد.", ("DELIST", "denied")),
+        (
+            "Germany's Federal Administrative Court upheld the ban on Hizb ut-Tahrir on Tuesday.",
+            ("DELIST", "denied"),
+        ),
+    ],
+)
+def test_courts_annulling_or_upholding_a_ban(extract: Extract, text: str, want: tuple[str, str]) -> None:
+    doc = extract(text, published="2023-11-10")
+    assert want in {(e.type, e.modality) for e in doc.events or ()}
+
+
+def test_object_marker_names_the_object_not_the_group_in_the_charge(extract: Extract) -> None:
+    doc = extract(
+        "دادگاه قانون اساسی ترکیه روز جمعه حزب جامعه دموکراتیک را به اتهام ارتباط با پ‌ک‌ک منحل کرد.",
+        published="2009-12-12",
+    )
+    assert {e.target.name for e in doc.events or ()} == {"Democratic Society Party"}

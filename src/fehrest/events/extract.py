@@ -219,6 +219,8 @@ class SentenceReader:
         self.last_court: str | None = None
         # The state the outlet calls its own, when its language variant says so.
         self.home: str | None = None
+        # The group of the last step named, older ones included ("that ban").
+        self.last_mentioned: tuple[str, str, bool] | None = None
         # The last step (not a reaction) reported, which "did the same" repeats.
         self.last_step: Candidate | None = None
         # Every group a step (not a reaction) has been reported about so far.
@@ -489,6 +491,11 @@ class SentenceReader:
             mid = (span[0] + span[1]) / 2
             best = min(groups, key=lambda m: abs((m.norm_start + m.norm_end) / 2 - mid))
             clause_start = self._clause(ctx, span)[0]
+            marked = self._object_marked(groups, clause_start, span)
+            if marked is not None:
+                # "X (DTP)، ...، را به اتهام ارتباط با پ‌ک‌ک منحل کرد": the group the
+                # object marker follows, not one named in the charge.
+                best = marked
             subject = next((m for m in groups if m.norm_start >= clause_start), None)
             if (
                 subject is not None
@@ -539,6 +546,10 @@ class SentenceReader:
         if is_react and anaphor and len(self.announced) >= 2:
             # "Delhi welcomed the step": every group of the step announced.
             return [(tid, name, prov, True) for tid, name, prov in self.announced]
+        if self.last_mentioned is not None and self.rules.recent_anaphors.search(sentence):
+            # "... lifted that ban": the step named last, even an older one.
+            tid, name, provisional = self.last_mentioned
+            return [(tid, name, provisional, True)]
         if self.last_target is not None and (is_react or anaphor):
             tid, name, provisional = self.last_target
             return [(tid, name, provisional, True)]
@@ -1223,6 +1234,19 @@ class SentenceReader:
                 return m
         return None
 
+    def _object_marked(
+        self, groups: list[Mention], clause_start: int, span: tuple[int, int]
+    ) -> Mention | None:
+        """The group the last object marker before the trigger follows ("X را"), if another is nearer."""
+        lead = self._folded(clause_start, span[0])
+        marks = [m.start() for m in self.rules.object_marker.finditer(lead)]
+        if not marks:
+            return None
+        mark = clause_start + marks[-1]
+        before = [g for g in groups if g.norm_end <= mark and g.norm_start >= clause_start]
+        after = [g for g in groups if mark < g.norm_start < span[0]]
+        return before[-1] if before and after else None
+
     def _owns_trigger(self, m: Mention, span: tuple[int, int]) -> bool:
         """A group in the possessive right before the trigger ("the Taliban's ban") made it."""
         if self.rules.language != "en" or not 0 <= span[0] - m.norm_end <= 4:
@@ -1351,7 +1375,15 @@ class SentenceReader:
                     self._sentence_actor = candidate.actor
                 out.append(candidate)
                 out.extend(
-                    replace(candidate, actor=actor, authority=authority, agent=None, co_actors=[])
+                    # "دولت‌های کلمبیا و هندوراس": the governments named together share the organ
+                    replace(
+                        candidate,
+                        actor=actor,
+                        authority=authority
+                        or (candidate.authority if candidate.authority == "government" else None),
+                        agent=None,
+                        co_actors=[],
+                    )
                     for actor, authority in candidate.co_actors
                 )
         if self.announcer is not None and self.last_target is not None:
@@ -1410,6 +1442,10 @@ class SentenceReader:
         self.events_so_far += len(out)
         self.last_step = next((c for c in reversed(steps) if not c.trigger.echo), self.last_step)
         self.designated.update(c.target_id for c in out if c.type != "REACT")
+        steps_here = [c for c in out if c.type != "REACT"]
+        if steps_here:
+            best_here = max(steps_here, key=lambda c: self._times_named(c.target_id, sentence.norm_end))
+            self.last_mentioned = (best_here.target_id, best_here.target_name, best_here.target_provisional)
         self.undated = [
             c
             for c in out
@@ -1569,6 +1605,14 @@ class SentenceReader:
                 code = self._jurisdiction_of(addressee)
                 actor = Actor(jurisdiction=code, name=self._jurisdiction_name(code))
         authority, agent = self._authority(ctx, chosen)
+        if (
+            is_react
+            and chosen is not None
+            and chosen.kind == "body"
+            and (chosen.role or "") == "organization"
+        ):
+            # "The UN criticised the ruling": an organisation speaking as a whole, not its Council.
+            authority = None
         authority = self.authorities.name(authority, actor.jurisdiction)
         clause_text = self._folded(self._clause(ctx, span)[0], span[0])
         organ = self.rules.subject_anaphors.search(clause_text)

@@ -133,6 +133,10 @@ class Rules:
     hypothetical: re.Pattern[str] = re.compile(_NEVER_PATTERN)
     # A recognition whose object is a list, a resolution or a border, not a government.
     recognize_other_object: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    # The object marker ("را"): the group it follows is the object of the verb after it.
+    object_marker: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    # "That ban": the step named last, even an older one.
+    recent_anaphors: re.Pattern[str] = re.compile(_NEVER_PATTERN)
     numbers: dict[str, int] = field(default_factory=dict)
     # A plural word for the groups of the event before ("the same cartels",
     # "همین گروه‌ها"): every target of that event, not only the last one.
@@ -228,6 +232,8 @@ _OPTIONAL_CUES = (
     "relation_before",
     "hypothetical",
     "recognize_other_object",
+    "object_marker",
+    "recent_anaphors",
     "plural_anaphors",
     "partial_anaphors",
     "same_day",
