@@ -50,19 +50,19 @@ def base_language(code: str) -> str:
     return code
 
 
+_ARABIC_LETTERS = re.compile("[\u0600-\u06ff\ufb50-\ufeff]")
+_LATIN_LETTERS = re.compile("[A-Za-z]")
+
+
 def guess_script_language(text: str) -> str:
     """Guess ``fa`` or ``en`` from the script of the letters (a cheap fallback).
 
     Arabic-script letters against Latin letters in the first 4,000 characters;
     ``und`` when there are hardly any letters.
     """
-    arabic = latin = 0
-    for ch in text[:4000]:
-        code = ord(ch)
-        if 0x0600 <= code <= 0x06FF or 0xFB50 <= code <= 0xFEFF:
-            arabic += 1
-        elif ch.isascii() and ch.isalpha():
-            latin += 1
+    sample = text[:4000]
+    arabic = len(_ARABIC_LETTERS.findall(sample))
+    latin = len(_LATIN_LETTERS.findall(sample))
     if arabic + latin < 3:
         return "und"
     return "fa" if arabic >= latin else "en"
