@@ -1736,3 +1736,12 @@ def test_object_marker_names_the_object_not_the_group_in_the_charge(extract: Ext
         published="2009-12-12",
     )
     assert {e.target.name for e in doc.events or ()} == {"Democratic Society Party"}
+
+
+def test_respect_for_a_ruling_named_at_length_is_a_reaction(extract: Extract) -> None:
+    doc = extract(
+        "شورای دولتی فرانسه روز پنج‌شنبه فرمان دولت برای انحلال «خیزش‌های زمین» را لغو کرد.\n"
+        "وزیر کشور فرانسه گفت که به حکم دادگاه دربارهٔ «خیزش‌های زمین» احترام می‌گذارد.",
+        published="2023-11-10",
+    )
+    assert [e.actor.jurisdiction for e in doc.events or () if e.type == "REACT"] == ["FR"]
