@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fehrest.events.extract import read_candidates
+from fehrest.events.extract import find_group, read_candidates
 from fehrest.events.merge import build_event, group_candidates
 from fehrest.events.prefilter import may_report_designation
 from fehrest.events.rules import load_rules
@@ -13,12 +13,7 @@ __all__ = ["annotate_events", "may_report_designation"]
 
 
 def _wikidata(target_id: str) -> str | None:
-    try:
-        from fehrest.entities import get_registry
-
-        group = get_registry().find_group(target_id)
-    except (ImportError, KeyError, AttributeError):
-        return None
+    group = find_group(target_id)
     return None if group is None else group.wikidata
 
 

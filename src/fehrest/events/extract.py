@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from fehrest.events.rules import AuthorityTable, Rules, Trigger, fold_sentence, load_authorities
 from fehrest.model import (
@@ -28,6 +28,9 @@ from fehrest.model import (
     TextLayer,
     TimeExpression,
 )
+
+if TYPE_CHECKING:
+    from fehrest.entities.registry import Group
 
 # Mentions that can be the subject of a designation: a state, one of its
 # bodies or offices, or a person acting for it.
@@ -146,31 +149,29 @@ def _in(span: Span, start: int, end: int) -> bool:
     return start <= span.norm_start and span.norm_end <= end
 
 
-@cache
-@cache
-def _state_of(group_id: str) -> str | None:
-    """The state whose organ a target is (CENTCOM: US), which cannot be its designator."""
+def find_group(group_id: str) -> Group | None:
+    """The register's entry for a group id or name, if the entity stage is there to ask."""
     try:
         from fehrest.entities import get_registry
 
-        group = get_registry().find_group(group_id)
+        return get_registry().find_group(group_id)
     except (ImportError, KeyError, AttributeError):
         return None
+
+
+@cache
+def _state_of(group_id: str) -> str | None:
+    """The state whose organ a target is (CENTCOM: US), which cannot be its designator."""
+    group = find_group(group_id)
     return None if group is None else group.state_of
 
 
 def _whole_group(group_id: str) -> tuple[str, str] | None:
     """The parent of a wing ("the military wing of X" is reported as X, per the gold convention)."""
-    try:
-        from fehrest.entities import get_registry
-
-        registry = get_registry()
-        group = registry.find_group(group_id)
-        if group is None or group.kind != "wing" or not group.part_of:
-            return None
-        parent = registry.find_group(group.part_of)
-    except (ImportError, KeyError, AttributeError):
+    group = find_group(group_id)
+    if group is None or group.kind != "wing" or not group.part_of:
         return None
+    parent = find_group(group.part_of)
     return None if parent is None else (parent.id, parent.name)
 
 
