@@ -1745,3 +1745,33 @@ def test_respect_for_a_ruling_named_at_length_is_a_reaction(extract: Extract) ->
         published="2023-11-10",
     )
     assert [e.actor.jurisdiction for e in doc.events or () if e.type == "REACT"] == ["FR"]
+
+
+def test_groups_named_in_the_next_sentence_and_all_four(extract: Extract) -> None:
+    doc = extract(
+        "The State Department on Thursday designated Antifa Ost and three other European groups as "
+        "Specially Designated Global Terrorists.\n"
+        "The other three are the Informal Anarchist Federation and two Greek groups, Armed Proletarian Justice "
+        "and Revolutionary Class Self-Defense.\n"
+        "Rubio said the department would also designate all four as Foreign Terrorist Organizations.",
+        published="2025-11-14",
+    )
+    asserted = {e.target.name for e in doc.events or () if e.modality == "asserted"}
+    planned = {e.target.name for e in doc.events or () if e.modality == "planned"}
+    assert len(asserted) == 4
+    assert planned == asserted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a standing regime monitored, not an act of sanctioning
+        "The Security Council extended the mandate of the team that monitors sanctions on the Taliban.",
+        # travel bans on people linked to a group
+        "The team reports on travel bans imposed on individuals linked to the Taliban.",
+        # "those sanctioned" is a noun
+        "China sought language on Islamic State Khorasan Province, but the text made no change to the list of those sanctioned.",
+    ],
+)
+def test_sanctions_as_a_standing_regime_are_no_step(extract: Extract, text: str) -> None:
+    assert not extract(text, published="2024-12-13").events

@@ -508,6 +508,13 @@ class SentenceReader:
                 # a passive verb's subject is what is (not) banned.
                 best = subject
             chain = self._chain(groups, best)
+            if self.rules.others_named_next.search(self._folded(ctx.focus.norm_start, ctx.focus.norm_end)):
+                # "designated Antifa Ost and three other groups. The other three are A, B and C."
+                members = self._next_list_members(ctx)
+                named_ids = {t[0] for t in chain}
+                chain += (
+                    [t for t in self._chain(members, members[0]) if t[0] not in named_ids] if members else []
+                )
             if len(earlier_set) >= 2:
                 # "Eight groups, among them the same cartels and MS-13": the
                 # set named before, then the new names.

@@ -137,6 +137,8 @@ class Rules:
     object_marker: re.Pattern[str] = re.compile(_NEVER_PATTERN)
     # "That ban": the step named last, even an older one.
     recent_anaphors: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    # "X and three other groups": the others are named in the next sentence.
+    others_named_next: re.Pattern[str] = re.compile(_NEVER_PATTERN)
     numbers: dict[str, int] = field(default_factory=dict)
     # A plural word for the groups of the event before ("the same cartels",
     # "همین گروه‌ها"): every target of that event, not only the last one.
@@ -234,6 +236,7 @@ _OPTIONAL_CUES = (
     "recognize_other_object",
     "object_marker",
     "recent_anaphors",
+    "others_named_next",
     "plural_anaphors",
     "partial_anaphors",
     "same_day",
