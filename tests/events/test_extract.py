@@ -1775,3 +1775,12 @@ def test_groups_named_in_the_next_sentence_and_all_four(extract: Extract) -> Non
 )
 def test_sanctions_as_a_standing_regime_are_no_step(extract: Extract, text: str) -> None:
     assert not extract(text, published="2024-12-13").events
+
+
+def test_calling_a_step_recognition_of_a_war_is_no_recognition(extract: Extract) -> None:
+    doc = extract(
+        "The United States on Thursday designated Los Choneros as a Foreign Terrorist Organization.\n"
+        'President Daniel Noboa welcomed the decision, calling it recognition of "a war our police have fought alone".',
+        published="2025-09-05",
+    )
+    assert {(e.type, e.actor.jurisdiction) for e in doc.events or ()} == {("LIST", "US"), ("REACT", "EC")}
