@@ -1784,3 +1784,13 @@ def test_calling_a_step_recognition_of_a_war_is_no_recognition(extract: Extract)
         published="2025-09-05",
     )
     assert {(e.type, e.actor.jurisdiction) for e in doc.events or ()} == {("LIST", "US"), ("REACT", "EC")}
+
+
+def test_ban_renewed_for_another_term_is_a_listing(extract: Extract) -> None:
+    doc = extract(
+        "دولت هند روز سه‌شنبه ممنوعیت جماعت اسلامی جامو و کشمیر را پنج سال دیگر تمدید کرد.",
+        published="2024-02-28",
+    )
+    assert [(e.type, e.modality, e.actor.jurisdiction) for e in doc.events or ()] == [
+        ("LIST", "asserted", "IN")
+    ]
