@@ -1794,3 +1794,21 @@ def test_ban_renewed_for_another_term_is_a_listing(extract: Extract) -> None:
     assert [(e.type, e.modality, e.actor.jurisdiction) for e in doc.events or ()] == [
         ("LIST", "asserted", "IN")
     ]
+
+
+def test_a_cue_describing_the_group_inside_the_trigger_is_not_its_modality(extract: Extract) -> None:
+    doc = extract(
+        "The Australian government on Thursday listed the Terrorgram Collective, an online network that "
+        "urges followers to attack, as a terrorist organisation.",
+        published="2025-02-14",
+    )
+    assert [e.modality for e in doc.events or ()] == ["asserted"]
+
+
+def test_a_group_described_by_its_leader_then_and_is_coordinated(extract: Extract) -> None:
+    doc = extract(
+        "وزارت داخله هند روز سه‌شنبه کمیتهٔ عمل عوامی به رهبری میرواعظ عمر فاروق و اتحاد المسلمین جامو و کشمیر "
+        "را غیرقانونی اعلام کرد.",
+        published="2025-03-12",
+    )
+    assert len({e.target.name for e in doc.events or () if e.type == "LIST"}) == 2

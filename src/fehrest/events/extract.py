@@ -580,6 +580,9 @@ class SentenceReader:
                     # "Boko Haram and its splinter faction Ansaru": two names
                     # joined by "and" with a few describing words between
                     or (self._and_gap(gap) and self._list_gap(gap, a.norm_end, b.norm_start))
+                    # "X به رهبری فلان و Y", "X, led by Y's founder, and Z": a short
+                    # description, then "and"
+                    or self._described_and_gap(gap, a.norm_end, b.norm_start)
                 ):
                     break
                 i += step
@@ -597,6 +600,14 @@ class SentenceReader:
         """An "and" (not a comma) and at most four words before the next name."""
         joined = self.rules.coordination.match(gap)
         return bool(joined and joined.group().strip(' ,،«»"')) and len(gap.split()) <= 5
+
+    def _described_and_gap(self, gap: str, start: int, end: int) -> bool:
+        words = gap.split()
+        if not words or words[-1] not in _COORDINATORS or len(words) > 6:
+            return False
+        if self.rules.enumeration_stops.search(gap):
+            return False
+        return not any(start <= s[0] and s[1] <= end for s, _ in self._sentence_triggers)
 
     def _list_gap(self, gap: str, start: int, end: int) -> bool:
         """Between two names of an enumeration: a comma or "and", then a few describing words.
@@ -998,6 +1009,10 @@ class SentenceReader:
                         continue
                     distance = m.start() - t_end + 1000  # after the trigger: a weaker cue
                 elif own_words:
+                    if name == "possible":
+                        # "listed X, a network that urges followers to ..., as terrorist":
+                        # a cue inside a long trigger describes the group, not the step.
+                        continue
                     distance = 0
                 else:
                     continue  # a reaction's own verb ("rejected the decision") is its stance
