@@ -1812,3 +1812,27 @@ def test_a_group_described_by_its_leader_then_and_is_coordinated(extract: Extrac
         published="2025-03-12",
     )
     assert len({e.target.name for e in doc.events or () if e.type == "LIST"}) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "دادگاه عالی روسیه روز دوشنبه جنبش آئوئه را افراطی اعلام کرد.\n"
+        "رهبر این جنبش که در فرانسه به سر می‌برد، حکم را «سیاسی» خواند.",
+        'Russia\'s Supreme Court banned AUE on Monday.\nIts founder, who lives in France, called the ruling "political".',
+    ],
+)
+def test_the_country_someone_lives_in_does_not_react(extract: Extract, text: str) -> None:
+    react = [e for e in extract(text, published="2020-08-18").events or () if e.type == "REACT"]
+    assert [e.actor.jurisdiction for e in react] == [None]
+
+
+def test_a_ban_that_means_nothing_is_dismissed(extract: Extract) -> None:
+    doc = extract(
+        "حکومت پاکستان روز دوشنبه تحریک طالبان پاکستان را ممنوع اعلام کرد.\n"
+        "سخنگوی تحریک طالبان پاکستان گفت که این ممنوعیت «هیچ معنایی ندارد».",
+        published="2008-08-26",
+    )
+    assert [(e.actor.jurisdiction, e.stance) for e in doc.events or () if e.type == "REACT"] == [
+        (None, "condemn")
+    ]

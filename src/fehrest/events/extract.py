@@ -662,6 +662,9 @@ class SentenceReader:
                 if (m.role or "") in _REPORTER_ROLES or (m.kind == "jurisdiction" and m.role == "place"):
                     # A city as a place ("who lives in Istanbul") acts for no state.
                     continue
+                if m.kind == "jurisdiction" and self._residence(m):
+                    # "مالتسف که در فرانسه به سر می‌برد": where he lives.
+                    continue
                 if self._jurisdiction_of(m) is None:
                     continue
                 candidates.append(m)
@@ -1269,6 +1272,12 @@ class SentenceReader:
         before = [g for g in groups if g.norm_end <= mark and g.norm_start >= clause_start]
         after = [g for g in groups if mark < g.norm_start < span[0]]
         return before[-1] if before and after else None
+
+    def _residence(self, m: Mention) -> bool:
+        """A state named as where someone lives ("who lives in France", «در فرانسه به سر می‌برد»)."""
+        before = self._folded(max(0, m.norm_start - 25), m.norm_start)
+        after = self._folded(m.norm_end, min(len(self.layer.normalized), m.norm_end + 25))
+        return bool(self.rules.residence_before.search(before) or self.rules.residence_after.match(after))
 
     def _owns_trigger(self, m: Mention, span: tuple[int, int]) -> bool:
         """A group in the possessive right before the trigger ("the Taliban's ban") made it."""

@@ -139,6 +139,9 @@ class Rules:
     recent_anaphors: re.Pattern[str] = re.compile(_NEVER_PATTERN)
     # "X and three other groups": the others are named in the next sentence.
     others_named_next: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    # Words that make a state named beside them someone's residence, not an actor.
+    residence_before: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    residence_after: re.Pattern[str] = re.compile(_NEVER_PATTERN)
     numbers: dict[str, int] = field(default_factory=dict)
     # A plural word for the groups of the event before ("the same cartels",
     # "همین گروه‌ها"): every target of that event, not only the last one.
@@ -237,6 +240,8 @@ _OPTIONAL_CUES = (
     "object_marker",
     "recent_anaphors",
     "others_named_next",
+    "residence_before",
+    "residence_after",
     "plural_anaphors",
     "partial_anaphors",
     "same_day",
