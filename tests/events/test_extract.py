@@ -1836,3 +1836,12 @@ def test_a_ban_that_means_nothing_is_dismissed(extract: Extract) -> None:
     assert [(e.actor.jurisdiction, e.stance) for e in doc.events or () if e.type == "REACT"] == [
         (None, "condemn")
     ]
+
+
+def test_a_refusal_with_no_date_holds_on_the_publication_day(extract: Extract) -> None:
+    doc = extract(
+        "Japan said it would not designate Hamas as a terrorist organisation.", published="2023-10-27"
+    )
+    assert [(e.modality, e.date.value if e.date else None) for e in doc.events or ()] == [
+        ("denied", "2023-10-27")
+    ]

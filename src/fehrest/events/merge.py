@@ -140,12 +140,14 @@ def build_event(doc: Document, g: Group, target_wikidata: str | None) -> Event:
     date = g.date
     if (
         date is None
-        and first.modality in ("asserted", "denied")
         and doc.published
-        and any(c.present_perfect for c in g.members)
+        and (
+            first.modality == "denied"
+            or (first.modality == "asserted" and any(c.present_perfect for c in g.members))
+        )
     ):
-        # A dateless present-perfect report ("has removed", "has not listed")
-        # holds on the day it was published.
+        # A dateless present-perfect report ("has removed") or refusal ("has
+        # not listed", "will not recognise") holds on the day it was published.
         date = DateValue(value=doc.published, precision="day", text=None, inferred=True)
     confidence = min(0.99, max(c.confidence for c in g.members) + 0.02 * (len(g.members) - 1))
     key = "|".join(
