@@ -70,6 +70,27 @@ def test_matcher_prefers_longest_match() -> None:
     assert [m.payload for m in found] == ["ttp"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the ISIL (Da'esh) and Al-Qaida sanctions committee added him",
+        "the ISIL ( Da’esh ) and al-Qaida Sanctions Committee added him",
+    ],
+)
+def test_phrase_with_brackets_matches_text_with_brackets(text: str) -> None:
+    matcher = PhraseMatcher(
+        {"ISIL (Da'esh) and Al-Qaida Sanctions Committee": "1267", "ISIL": "is", "Al-Qaida": "aq"}
+    )
+    found = matcher.find(text)
+    assert [m.payload for m in found] == ["1267"]
+    assert text[found[0].start : found[0].end].lower().endswith("sanctions committee")
+
+
+def test_phrase_with_brackets_also_matches_without_them() -> None:
+    matcher = PhraseMatcher({"ISIL (Da'esh) and Al-Qaida Sanctions Committee": "1267", "ISIL": "is"})
+    assert [m.payload for m in matcher.find("ISIL Da'esh and Al-Qaida Sanctions Committee")] == ["1267"]
+
+
 def test_matcher_reports_suffix() -> None:
     found = MATCHER.find("دولت قزاقستانی")
     assert found[0].suffix == fold_key("ی")

@@ -129,10 +129,16 @@ def _blank_glued(match: re.Match[str]) -> str:
     return "".join(TRANSPARENT if ch == TRANSPARENT else SPACE for ch in match.group())
 
 
-def fold_key(s: str) -> str:
-    """Return the compact matching key of a phrase: folded letters and digits only."""
+def fold_key(s: str, *, keep_barriers: bool = False) -> str:
+    """Return the compact matching key of a phrase: folded letters and digits only.
+
+    With ``keep_barriers`` free-standing punctuation stays in the key as a
+    barrier, so a phrase written with brackets (``ISIL (Da'esh) and Al-Qaida
+    Sanctions Committee``) matches the same text with its brackets.
+    """
     folded = fold_text(unicodedata.normalize("NFC", s))
-    return "".join(ch for ch in folded if ch not in (SPACE, JOINER, TRANSPARENT, BARRIER))
+    dropped = (SPACE, JOINER, TRANSPARENT) if keep_barriers else (SPACE, JOINER, TRANSPARENT, BARRIER)
+    return "".join(ch for ch in folded if ch not in dropped)
 
 
 @dataclass(frozen=True, slots=True)

@@ -90,14 +90,18 @@ class PhraseMatcher(Generic[P]):
         exact = frozenset(exact_case)
         entries: dict[str, _Entry[P]] = {}
         for phrase, payload in items:
-            key = fold_key(phrase)
-            if not key:
-                continue
-            if key in entries:
-                if entries[key].payload != payload:
-                    self.collisions.append((entries[key].phrase, phrase))
-                continue
-            entries[key] = _Entry(len(key), phrase, payload, False, phrase in exact)
+            keys = {fold_key(phrase)}
+            if "(" in phrase:
+                # text keeps its brackets as barriers: a bracketed name matches with them too
+                keys.add(fold_key(phrase, keep_barriers=True))
+            for key in sorted(keys):
+                if not key:
+                    continue
+                if key in entries:
+                    if entries[key].payload != payload:
+                        self.collisions.append((entries[key].phrase, phrase))
+                    continue
+                entries[key] = _Entry(len(key), phrase, payload, False, phrase in exact)
         if typos:
             self._add_typos(entries, min_typo_length)
         self._automaton = ahocorasick.Automaton()

@@ -1232,6 +1232,17 @@ class SentenceReader:
             and self._jurisdiction_of(m) not in (None, excluded)
             and m.role != "place"
         ]
+        if not before:
+            # "قرار گرفتن نام سپاه در فهرست ... آمریکا": the state owning the list named after it
+            clause_end = self._clause(ctx, span)[1]
+            before = [
+                m
+                for m in self.mentions
+                if m.kind == "jurisdiction"
+                and _in(m, span[1], clause_end)
+                and self._jurisdiction_of(m) not in (None, excluded)
+                and m.role != "place"
+            ]
         if before:
             code = self._jurisdiction_of(before[0])
             return Actor(jurisdiction=code, name=self._jurisdiction_name(code)), before[0]
