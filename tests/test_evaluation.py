@@ -123,6 +123,33 @@ def test_evaluate_wrong_date_matches_but_lowers_date_accuracy() -> None:
     assert report["accuracy"]["date"]["correct"] == 2
 
 
+def test_evaluate_scores_stance_only_on_reactions_with_a_gold_stance() -> None:
+    gold = GoldDocument(
+        name="doc",
+        text="some text",
+        published="2024-06-04",
+        events=(
+            gold_event("REACT", "AF", "Taliban", stance="welcome"),
+            gold_event("REACT", "US", "Taliban", stance="condemn"),
+            gold_event("REACT", "CN", "Taliban"),  # no stance in the gold: not scored
+            gold_event("LIST", "RU", "Taliban"),
+        ),
+        extras=(),
+        mentions=(),
+    )
+    events = [
+        make_event("REACT", "AF", "Taliban", stance="welcome"),
+        make_event("REACT", "US", "Taliban", stance="other"),
+        make_event("REACT", "CN", "Taliban", stance="condemn"),
+        make_event("LIST", "RU", "Taliban"),
+    ]
+    report = run(events, gold)
+    assert report["overall"]["f1"] == 1.0  # a wrong stance still matches
+    assert report["accuracy"]["stance"] == {"correct": 1, "total": 2, "accuracy": 0.5}
+    wrong = report["details"][0]["mismatched"]
+    assert [m["gold"].split()[-1] for m in wrong] == ["stance=condemn"]
+
+
 def test_evaluate_pairs_same_key_events_by_date() -> None:
     gold = GoldDocument(
         name="two-proposals",

@@ -6,7 +6,8 @@ matches ``asserted``, ``possible``/``planned`` match each other, ``denied``
 only ``denied``. Each gold event is matched at most once. Extracted events
 that match one of the gold ``acceptable_extra_events`` are neither rewarded
 nor penalised. On matched events, ``date`` (value and precision),
-``authority`` and ``modality`` are scored as accuracies.
+``authority`` and ``modality`` are scored as accuracies, and ``stance`` on
+reactions whose gold names one.
 """
 
 from __future__ import annotations
@@ -231,6 +232,8 @@ def _attribute_errors(g: GoldEvent, e: Event) -> list[str]:
         errors.append("authority")
     if g.get("modality") != e.modality:
         errors.append("modality")
+    if g.get("type") == "REACT" and g.get("stance") and g.get("stance") != e.stance:
+        errors.append("stance")
     return errors
 
 
@@ -282,7 +285,7 @@ def evaluate(
     """
     target_key = make_target_key()
     by_type: dict[str, Counts] = {t: Counts() for t in EVENT_TYPES}
-    accuracy = {"date": [0, 0], "authority": [0, 0], "modality": [0, 0]}
+    accuracy = {"date": [0, 0], "authority": [0, 0], "modality": [0, 0], "stance": [0, 0]}
     documents = []
     mention_totals: Counter[str] = Counter()
     for gold in golds:
@@ -302,6 +305,8 @@ def evaluate(
             by_type[str(g.get("type"))].tp += 1
             wrong = _attribute_errors(g, e)
             for attr in accuracy:
+                if attr == "stance" and not (g.get("type") == "REACT" and g.get("stance")):
+                    continue  # a stance is scored on reactions whose gold names one
                 accuracy[attr][1] += 1
                 accuracy[attr][0] += attr not in wrong
         for g in score.missed:
@@ -334,6 +339,7 @@ def _describe_gold(g: GoldEvent) -> str:
     return (
         f"{g.get('type')}/{g.get('modality')} {actor} → {g.get('target')} "
         f"date={date[0] if date else None} authority={g.get('authority')}"
+        + (f" stance={g.get('stance')}" if g.get("type") == "REACT" else "")
     )
 
 
@@ -342,4 +348,5 @@ def _describe_event(e: Event) -> str:
     return (
         f"{e.type}/{e.modality} {e.actor.jurisdiction} → {e.target.name} "
         f"date={date[0] if date else None} authority={e.authority}"
+        + (f" stance={e.stance}" if e.type == "REACT" else "")
     )

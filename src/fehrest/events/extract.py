@@ -139,6 +139,15 @@ def _select_triggers(rules: Rules, folded: str) -> list[tuple[Trigger, re.Match[
         # trigger inside a longer one of another type ("recognised ... as a
         # terrorist group") is part of it.
         if overlaps:
+            if trigger.type == "REACT" and trigger.stance in ("welcome", "condemn"):
+                # "welcomed the step and called it «a step the right way»": the longer
+                # judgement keeps the stance the shorter verb names.
+                kept = [
+                    (replace(k[0], stance=trigger.stance), k[1])
+                    if k in overlaps and k[0].type == "REACT" and k[0].stance == "other"
+                    else k
+                    for k in kept
+                ]
             continue
         kept.append((trigger, match))
     kept.sort(key=lambda tm: tm[1].start())
@@ -405,8 +414,12 @@ class SentenceReader:
         for m in self.mentions:
             if m.kind != "jurisdiction" or (m.role or "") == "place":
                 continue
-            if state_after and 0 <= m.norm_start - body.norm_end <= 12:
+            if state_after and 0 <= m.norm_start - body.norm_end <= 30:
                 gap = text[body.norm_end : m.norm_start]
+                if self.rules.member_states_gap.fullmatch(gap):
+                    return m  # "وزیران خارجه ۲۸ کشور عضو اتحادیه اروپا"
+                if m.norm_start - body.norm_end > 12:
+                    continue
             elif not state_after and 0 <= body.norm_start - m.norm_end <= 4:
                 gap = text[m.norm_end : body.norm_start].replace("'s", "").replace("’s", "")
             else:
@@ -926,6 +939,16 @@ class SentenceReader:
             for m in self.mentions
         )
 
+    def _judged(self, trigger: Trigger, match: re.Match[str]) -> tuple[Trigger, re.Match[str]]:
+        """A reaction that judges the step ("called it «a positive step»") takes the judgement's stance."""
+        if trigger.type != "REACT" or trigger.stance != "other":
+            return trigger, match
+        welcome = self.rules.welcome_words.search(match.group()) is not None
+        condemn = self.rules.condemn_words.search(match.group()) is not None
+        if welcome != condemn:
+            return replace(trigger, stance="welcome" if welcome else "condemn"), match
+        return trigger, match
+
     def _date(self, ctx: Context, span: tuple[int, int], trigger_type: str) -> DateValue | None:
         options = [
             t
@@ -1135,6 +1158,24 @@ class SentenceReader:
                 ),
                 None,
             )
+            if group is None and first.kind == "person" and first.name:
+                # "Ammori said:" after "Huda Ammori, a co-founder of Palestine Action":
+                # the group the person was introduced with.
+                introduced = next(
+                    (m for m in self.mentions if m.kind == "person" and m.name == first.name), first
+                )
+                group = next(
+                    (
+                        m
+                        for m in self.mentions
+                        if m.kind == "group"
+                        and introduced is not first
+                        and introduced.norm_end <= m.norm_start <= introduced.norm_end + 40
+                        and self._de_facto(m) is None
+                        and self._persons_group(m)
+                    ),
+                    None,
+                )
             if group is not None and first.kind == "body" and self._jurisdiction_of(first) is not None:
                 # "وزارت خارجه ایران قرار گرفتن نام حزب‌الله ... را محکوم کرد": a state's
                 # ministry, and the group is what it speaks of.
@@ -1335,7 +1376,7 @@ class SentenceReader:
         undated, self.undated = self.undated, []
         if undated and self.rules.dating_anaphors.match(folded.lstrip()):
             self._date_from_next(sentence, undated)
-        matches = _select_triggers(self.rules, folded)
+        matches = [self._judged(t, m) for t, m in _select_triggers(self.rules, folded)]
         if any(t.type == "SUSPEND" for t, _ in matches):
             # "Suspended the ban" is the precise claim; a removal word beside
             # it in the same sentence is loose wording of the same act.
@@ -1611,6 +1652,19 @@ class SentenceReader:
             # "سخنگوی وزارت امور خارجه گفت" in an Iranian report, about another
             # state's step: the outlet's own state's ministry reacts.
             actor = Actor(jurisdiction=self.home, name=self._jurisdiction_name(self.home))
+        if (
+            is_react
+            and chosen is None
+            and self.home is not None
+            and actor is not None
+            and actor == self.last_actor
+            and actor.jurisdiction != self.home
+            and (speaker := self._stateless_subject(ctx.focus.norm_start, span)) is not None
+            and (organ := self._stateless_organ(speaker)) is not None
+        ):
+            # "قاسمی، سخنگوی وزارت امور خارجه، گفت: «این اقدام ...»" in an Iranian
+            # report of a US step: the outlet's own state's ministry speaks.
+            actor, chosen = Actor(jurisdiction=self.home, name=self._jurisdiction_name(self.home)), organ
         if is_react and chosen is None and actor is not None and actor == self.last_actor:
             # No state or office named as the reactor: the state that decided does
             # not react to its own step; the unnamed speaker is the group's side

@@ -174,7 +174,8 @@ def build_event(doc: Document, g: Group, target_wikidata: str | None) -> Event:
         # A headline's wording is loose ("brands X terrorists"): the body names the list.
         list=next((c.list_name for c in sorted(g.members, key=lambda c: c.headline) if c.list_name), None),
         date=date,
-        stance=first.stance,
+        # a plain "said of the decision" is no stance when another cue names one
+        stance=next((c.stance for c in g.members if c.stance not in (None, "other")), first.stance),
         confidence=confidence,
         rule=rules[0] if len(rules) == 1 else ",".join(rules),
         reason="; ".join(f"{c.trigger.id}: «{c.words}»" for c in g.members)[:500],

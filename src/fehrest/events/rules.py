@@ -129,6 +129,12 @@ class Rules:
     # Right before an anaphor, a relation to it ("a close ally of these groups"):
     # the anaphor is not the object of the step.
     relation_before: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    # Between an office and the union it serves: "وزیران خارجه ۲۸ کشور عضو اتحادیه اروپا".
+    member_states_gap: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    # Words that give a judgement of the step its stance ("«گامی مثبت» خواند",
+    # 'called the designation "politically motivated"').
+    welcome_words: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    condemn_words: re.Pattern[str] = re.compile(_NEVER_PATTERN)
     # Words that make the rest of the clause a question or a condition.
     hypothetical: re.Pattern[str] = re.compile(_NEVER_PATTERN)
     # A recognition whose object is a list, a resolution or a border, not a government.
@@ -247,6 +253,9 @@ _OPTIONAL_CUES = (
     "same_day",
     "dating_anaphors",
     "passive_agent",
+    "member_states_gap",
+    "welcome_words",
+    "condemn_words",
 )
 
 
@@ -282,7 +291,9 @@ def load_rules(language: str) -> Rules:
         # A Persian cue starts a word: "باید" (must) is not the start of "بایدن" (Biden)
         # nor the end of a longer word.
         (name, comp("|".join(f"(?<!\\w)(?:{p})" if language == "fa" else f"(?:{p})" for p in patterns)))
-        for name in ("denied", "planned", "possible")
+        # "asserted" cues mark a step taken in words that look like intent
+        # ("تصمیم گرفتند ... قرار دهند": decided, as the deciding body, to list)
+        for name in ("denied", "planned", "possible", "asserted")
         if (patterns := raw["modality"].get(name))
     )
     # Every other cue is one regex: required ones fail loudly when missing,
