@@ -1660,11 +1660,12 @@ class SentenceReader:
             and actor == self.last_actor
             and actor.jurisdiction != self.home
             and (speaker := self._stateless_subject(ctx.focus.norm_start, span)) is not None
-            and (organ := self._stateless_organ(speaker)) is not None
+            and (home_organ := self._stateless_organ(speaker)) is not None
         ):
             # "قاسمی، سخنگوی وزارت امور خارجه، گفت: «این اقدام ...»" in an Iranian
             # report of a US step: the outlet's own state's ministry speaks.
-            actor, chosen = Actor(jurisdiction=self.home, name=self._jurisdiction_name(self.home)), organ
+            actor = Actor(jurisdiction=self.home, name=self._jurisdiction_name(self.home))
+            chosen = home_organ
         if is_react and chosen is None and actor is not None and actor == self.last_actor:
             # No state or office named as the reactor: the state that decided does
             # not react to its own step; the unnamed speaker is the group's side
