@@ -454,6 +454,22 @@ class SentenceReader:
         in_clause = [m for m in groups if _in(m, *own_clause)]
         if in_clause and own_clause != (ctx.focus.norm_start, ctx.focus.norm_end):
             groups = in_clause
+        elif (
+            groups
+            and not in_clause
+            and own_clause != (ctx.focus.norm_start, ctx.focus.norm_end)
+            and self.last_target is not None
+            and any(
+                a.group().strip() not in _OBJECT_PRONOUNS
+                for a in self.rules.group_anaphors.finditer(self._folded(*own_clause))
+            )
+            and not self.rules.plural_anaphors.search(self._folded(*own_clause))
+        ):
+            # "Britain proscribed the group in 2020, and Canada added the Proud
+            # Boys": "the group" of its own clause, not the next clause's name
+            # (a pronoun may point at a name beside it: "شاخه آلمانی آن را").
+            tid, name, provisional = self.last_target
+            return [(tid, name, provisional, True)]
         head = self._relative_head(ctx, span, groups)
         if head is not None and not is_react:
             # "..., the al-Nusra Front, which Whitehall had proscribed": the group
@@ -596,6 +612,8 @@ class SentenceReader:
                     # "X به رهبری فلان و Y", "X, led by Y's founder, and Z": a short
                     # description, then "and"
                     or self._described_and_gap(gap, a.norm_end, b.norm_start)
+                    # "BarakaCity in October 2020 and the CCIF in December 2020"
+                    or self._dated_and_gap(a, b)
                 ):
                     break
                 i += step
@@ -608,6 +626,28 @@ class SentenceReader:
                 tid, name = whole
             seen.setdefault(tid, (tid, name, m.provisional, False))
         return list(seen.values())
+
+    def _own_date(self, m: Mention) -> TimeExpression | None:
+        """A date right after a name, before the next word of the clause: "X in October 2020"."""
+        return next(
+            (
+                t
+                for t in self.times
+                if t.date is not None
+                and t.kind == "date"
+                and 0 <= t.norm_start - m.norm_end <= 2
+                and self._folded(m.norm_end, t.norm_end).strip(" ,،")
+            ),
+            None,
+        )
+
+    def _dated_and_gap(self, a: Mention, b: Mention) -> bool:
+        """Two names each with a date of its own, joined by "and": "X in 2020 and Y in 2021"."""
+        t = self._own_date(a)
+        if t is None or t.norm_end > b.norm_start:
+            return False
+        rest = self._folded(t.norm_end, b.norm_start)
+        return self._and_gap(rest) and self._own_date(b) is not None
 
     def _and_gap(self, gap: str) -> bool:
         """An "and" (not a comma) and at most four words before the next name."""
@@ -1432,6 +1472,19 @@ class SentenceReader:
                 )
                 if candidate is None or self._undated_status(ctx, (start, end), candidate):
                     continue
+                if len(targets) >= 2 and not is_react:
+                    # "dissolved X in October 2020 and Y in December 2020": each its own date
+                    named = next(
+                        (
+                            m
+                            for m in self.mentions
+                            if m.entity_id == target_id and _in(m, ctx.focus.norm_start, ctx.focus.norm_end)
+                        ),
+                        None,
+                    )
+                    own_date = None if named is None else self._own_date(named)
+                    if own_date is not None and own_date.date is not None and own_date.norm_start > start:
+                        candidate.date = own_date.date
                 pairs = [] if is_react else self._actor_date_pairs(ctx, (start, end))
                 if len(pairs) >= 2:
                     # "Canada in 2024 and the US in 2019 listed it": one event per state.
