@@ -526,6 +526,12 @@ class SentenceReader:
                 # "X (DTP)، ...، را به اتهام ارتباط با پ‌ک‌ک منحل کرد": the group the
                 # object marker follows, not one named in the charge.
                 best = marked
+            head = next((m for m in reversed(groups) if m.norm_end <= best.norm_start), None)
+            if head is not None:
+                between = self._folded(head.norm_end, best.norm_start)
+                if self.rules.relation_before.search(between) and not set(between.split()) & _COORDINATORS:
+                    # "X، شاخه جداشده از Y، را ... افزود": Y describes X, X is the object.
+                    best = head
             subject = next((m for m in groups if m.norm_start >= clause_start), None)
             if (
                 subject is not None
@@ -602,6 +608,10 @@ class SentenceReader:
             while 0 <= i + step < len(groups):
                 a, b = sorted((groups[i], groups[i + step]), key=lambda m: m.norm_start)
                 gap = self._folded(a.norm_end, b.norm_start)
+                if self.rules.relation_before.search(gap) and not set(gap.split()) & _COORDINATORS:
+                    # "جماعت‌الاحرار، شاخه جداشده از تحریک طالبان پاکستان": the second
+                    # name describes the first, it is not listed with it.
+                    break
                 if not (
                     self.rules.coordination.fullmatch(gap)
                     or (step == 1 and self.rules.inclusion.fullmatch(gap))
@@ -1052,8 +1062,16 @@ class SentenceReader:
         sentence = self._folded(base, clause_end)
         t_start, t_end = span[0] - base, span[1] - base
         best: tuple[int, str] | None = None
+        # a cue inside a group's name is part of the name («فلسطین پیروز خواهد شد»)
+        names = [
+            (g.norm_start - base, g.norm_end - base)
+            for g in self.mentions
+            if g.kind == "group" and base <= g.norm_start and g.norm_end <= clause_end
+        ]
         for name, pattern in self.rules.modality:
             for m in pattern.finditer(sentence):
+                if any(s <= m.start() and m.end() <= e for s, e in names):
+                    continue
                 if m.end() <= t_start:
                     distance = t_start - m.end()
                     if not own_words and (distance > 12 or self.rules.language == "fa"):
