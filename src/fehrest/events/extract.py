@@ -201,6 +201,7 @@ class SentenceReader:
         self.layer = layer
         self.times = times
         self.mentions = mentions
+        self._mention_starts = [m.norm_start for m in mentions]  # mentions come in text order
         self.de_facto = de_facto
         self.authorities = authorities or load_authorities()
         self.published = published
@@ -1062,15 +1063,10 @@ class SentenceReader:
         sentence = self._folded(base, clause_end)
         t_start, t_end = span[0] - base, span[1] - base
         best: tuple[int, str] | None = None
-        # a cue inside a group's name is part of the name («فلسطین پیروز خواهد شد»)
-        names = [
-            (g.norm_start - base, g.norm_end - base)
-            for g in self.mentions
-            if g.kind == "group" and base <= g.norm_start and g.norm_end <= clause_end
-        ]
         for name, pattern in self.rules.modality:
             for m in pattern.finditer(sentence):
-                if any(s <= m.start() and m.end() <= e for s, e in names):
+                if self._inside_group_name(base + m.start(), base + m.end()):
+                    # a cue inside a group's name is part of the name («فلسطین پیروز خواهد شد»)
                     continue
                 if m.end() <= t_start:
                     distance = t_start - m.end()
@@ -1110,6 +1106,15 @@ class SentenceReader:
             # A subjunctive verb ("... قرار دهد") is wished or asked for, not done.
             return "possible"
         return "asserted"
+
+    def _inside_group_name(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self._mention_starts, start) - 1
+        while i >= 0 and self.mentions[i].norm_start >= start - 200:
+            m = self.mentions[i]
+            if m.kind == "group" and m.norm_start <= start and end <= m.norm_end:
+                return True
+            i -= 1
+        return False
 
     def _forward_weekday(self, ctx: Context, span: tuple[int, int], date: DateValue) -> DateValue:
         """A bare weekday of a planned step is the coming one ("will come into force on Friday").
