@@ -804,10 +804,14 @@ class SentenceReader:
                 else clause_start,
                 span,
             )
-        ) is not None and self.last_actor:
+        ) is not None and (self.last_actor or self._focus_state(ctx)):
             # "The ministry has banned ...", "وزارت کشور ... ممنوع کرده بود": the
-            # state's organ named alone is the state of the sentences before.
-            return self.last_actor, organ
+            # state's organ named alone is the state of the sentences before
+            # (before any step: the state the article has named, "Nigerian judge ...").
+            if self.last_actor is not None:
+                return self.last_actor, organ
+            focus = self._focus_state(ctx)
+            return Actor(jurisdiction=focus, name=self._jurisdiction_name(focus)), organ
         elif self.last_actor and self.rules.subject_anaphors.match(self._folded(clause_start, span[0])):
             # "The government had banned ..." (no mention at all): likewise.
             return self.last_actor, None
