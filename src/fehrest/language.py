@@ -110,6 +110,10 @@ def persian_variant(text: str) -> str:
             counts[variant] += 1
     for phrase, variant in phrases:
         counts[variant] += text.count(phrase)
+    for match in _DATED_MONTH.finditer(text):
+        variant = _dated_months().get(match.group(1))
+        if variant is not None:
+            counts[variant] += 1
     if counts["AF"] >= counts["IR"] + _DIALECT_MARGIN:
         return "fa-AF"
     if counts["IR"] >= counts["AF"] + _DIALECT_MARGIN:
@@ -117,11 +121,24 @@ def persian_variant(text: str) -> str:
     return "fa"
 
 
+# A day number, then a word: "۱۶ بهمن", "7 جدی".
+_DATED_MONTH = re.compile(r"(?<![\w])[0-9۰-۹٠-٩]{1,2}\s+(\w+)")
+
+
+@cache
+def _dated_months() -> dict[str, str]:
+    return {
+        form: variant for form, variant, kind, *_ in load_tsv("fa", "dialect.tsv") if kind == "dated-month"
+    }
+
+
 @cache
 def _dialect_words() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
     words: dict[str, str] = {}
     phrases: list[tuple[str, str]] = []
-    for form, variant, *_ in load_tsv("fa", "dialect.tsv"):
+    for form, variant, kind, *_ in load_tsv("fa", "dialect.tsv"):
+        if kind == "dated-month":
+            continue
         if " " in form:
             phrases.append((form, variant))
         else:

@@ -86,6 +86,12 @@ def test_phrase_with_brackets_matches_text_with_brackets(text: str) -> None:
     assert text[found[0].start : found[0].end].lower().endswith("sanctions committee")
 
 
+def test_phrase_with_a_free_standing_dash_matches_the_text_with_it() -> None:
+    matcher = PhraseMatcher({"سکوی مخالفان – برای زندگی": "opzzh", "برای": "x"}, typos=False)
+    found = matcher.find("فعالیت حزب «سکوی مخالفان – برای زندگی» را ممنوع کرد")
+    assert [m.payload for m in found] == ["opzzh"]
+
+
 def test_phrase_with_brackets_also_matches_without_them() -> None:
     matcher = PhraseMatcher({"ISIL (Da'esh) and Al-Qaida Sanctions Committee": "1267", "ISIL": "is"})
     assert [m.payload for m in matcher.find("ISIL Da'esh and Al-Qaida Sanctions Committee")] == ["1267"]

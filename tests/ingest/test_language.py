@@ -38,6 +38,21 @@ def test_identify_language_declared_variant_wins_for_persian() -> None:
     assert identify_language(text, "en") == "fa"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A month that is also a common word (دی, مهر, بهمن; جدی, میزان) tells the
+        # variant only after a day number.
+        ("وزیر خارجه روز ۱۶ بهمن گفت که این تصمیم در ۲۰ دی گرفته شده بود.", "fa-IR"),
+        ("وزیر خارجه روز 7 جدی گفت که این تصمیم در ۲۰ میزان گرفته شده بود.", "fa-AF"),
+        # The same words used as words: no hint.
+        ("بهمن در کوه آمد و مهر مادری او جدی بود؛ دی روز سردی بود.", "fa"),
+    ],
+)
+def test_persian_variant_reads_months_after_a_day_number(text: str, expected: str) -> None:
+    assert persian_variant(text) == expected
+
+
 def test_dialect_data_is_well_formed() -> None:
     rows = load_tsv("fa", "dialect.tsv")
     assert all(len(r) == 4 and r[1] in ("AF", "IR") for r in rows)

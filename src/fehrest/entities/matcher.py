@@ -22,7 +22,16 @@ from typing import Generic, TypeVar
 
 import ahocorasick
 
-from fehrest.entities.fold import BARRIER, JOINER, TRANSPARENT, Compact, compact, fold_key, is_word_char
+from fehrest.entities.fold import (
+    BARRIER,
+    JOINER,
+    TRANSPARENT,
+    Compact,
+    compact,
+    fold_key,
+    fold_text,
+    is_word_char,
+)
 
 P = TypeVar("P")
 
@@ -91,8 +100,9 @@ class PhraseMatcher(Generic[P]):
         entries: dict[str, _Entry[P]] = {}
         for phrase, payload in items:
             keys = {fold_key(phrase)}
-            if "(" in phrase:
-                # text keeps its brackets as barriers: a bracketed name matches with them too
+            if BARRIER in fold_text(phrase):
+                # text keeps free-standing punctuation as barriers: a name written with
+                # brackets or a dash ("Opposition Platform – For Life") matches with them too
                 keys.add(fold_key(phrase, keep_barriers=True))
             for key in sorted(keys):
                 if not key:
