@@ -544,6 +544,7 @@ class SentenceReader:
                 # a passive verb's subject is what is (not) banned.
                 best = subject
             chain = self._chain(groups, best)
+            chain = self._anaphor_joined(ctx, span, groups, chain) + chain
             if self.rules.others_named_next.search(self._folded(ctx.focus.norm_start, ctx.focus.norm_end)):
                 # "designated Antifa Ost and three other groups. The other three are A, B and C."
                 members = self._next_list_members(ctx)
@@ -659,6 +660,33 @@ class SentenceReader:
             return False
         rest = self._folded(t.norm_end, b.norm_start)
         return self._and_gap(rest) and self._own_date(b) is not None
+
+    def _anaphor_joined(
+        self,
+        ctx: Context,
+        span: tuple[int, int],
+        groups: list[Mention],
+        chain: list[tuple[str, str, bool, bool]],
+    ) -> list[tuple[str, str, bool, bool]]:
+        """ "این جبهه و ارتش آزادی‌بخش اورومو را ...": the group the anaphor points
+        to, joined by "and" to the first group named."""
+        if self.last_target is None:
+            return []
+        ids = {t[0] for t in chain}
+        first = min((m for m in groups if m.entity_id in ids), key=lambda m: m.norm_start, default=None)
+        if first is None:
+            return []
+        before = self._folded(self._clause(ctx, span)[0], first.norm_start)
+        anaphor = None
+        for anaphor in self.rules.group_anaphors.finditer(before):
+            pass
+        if anaphor is None or anaphor.group().strip() in _OBJECT_PRONOUNS:
+            return []
+        gap = before[anaphor.end() :]
+        if not self._and_gap(gap) or not self.rules.coordination.fullmatch(gap):
+            return []
+        tid, name, provisional = self.last_target
+        return [] if tid in ids else [(tid, name, provisional, True)]
 
     def _and_gap(self, gap: str) -> bool:
         """An "and" (not a comma) and at most four words before the next name."""
@@ -781,6 +809,15 @@ class SentenceReader:
             # "Jaish-e-Mohammed, banned in Pakistan since 2002": the state after
             # the participle did it, not the subject of the sentence around it.
             chosen = by
+        elif embedded and (
+            owner := next(
+                (m for m in candidates if m.kind == "jurisdiction" and 0 <= m.norm_start - span[1] <= 2),
+                None,
+            )
+        ):
+            # "قرار گرفتن نام پژاک در فهرست آمریکا را ... توصیف کرد": the list's owner
+            # named right after it took the step reacted to.
+            chosen = owner
         elif embedded and before_other:
             chosen = before_other[-1]
         elif chosen_subject is not None:
