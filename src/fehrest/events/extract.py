@@ -677,9 +677,7 @@ class SentenceReader:
         if first is None:
             return []
         before = self._folded(self._clause(ctx, span)[0], first.norm_start)
-        anaphor = None
-        for anaphor in self.rules.group_anaphors.finditer(before):
-            pass
+        anaphor = next(reversed(list(self.rules.group_anaphors.finditer(before))), None)
         if anaphor is None or anaphor.group().strip() in _OBJECT_PRONOUNS:
             return []
         gap = before[anaphor.end() :]
