@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -88,11 +88,19 @@ class TextLayer:
         offset of the next raw character, so they widen nothing; characters it
         deleted (tatweel, a doubled space) fall inside the span they follow.
         """
-        start = self.offsets[norm_start]
-        end = self.offsets[norm_end]
-        if norm_end > norm_start and end <= start:
-            end = start + 1
-        return start, end
+        return self.raw_spans(((norm_start, norm_end),))[0]
+
+    def raw_spans(self, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+        """:meth:`raw_span` for many spans at once (a sparse map answers without its index checks)."""
+        lookup: Callable[[int], int] = getattr(self.offsets, "raw_offset", None) or self.offsets.__getitem__
+        out = []
+        for norm_start, norm_end in spans:
+            start = lookup(norm_start)
+            end = lookup(norm_end)
+            if norm_end > norm_start and end <= start:
+                end = start + 1
+            out.append((start, end))
+        return out
 
     def norm_position(self, raw_pos: int) -> int:
         """Return the first normalised offset whose raw source is at or after ``raw_pos``."""

@@ -36,13 +36,15 @@ def segment_layer(raw: str, layer: TextLayer) -> TextLayer:
     norm = layer.normalized
     newlines = [i for i, ch in enumerate(raw) if ch == "\n"] if "\n" in raw else []
     sentences = []
-    for n_start, n_end in sentence_spans(norm):
-        start, end = _trim(raw, *layer.raw_span(n_start, n_end))
+    spans = list(sentence_spans(norm))
+    for (n_start, n_end), raw_span in zip(spans, layer.raw_spans(spans), strict=True):
+        start, end = _trim(raw, *raw_span)
         line = bisect.bisect_left(newlines, start) + 1
         sentences.append(Sentence(start, end, n_start, n_end, line))
     tokens = []
-    for n_start, n_end in token_spans(norm):
-        start, end = _trim(raw, *layer.raw_span(n_start, n_end))
+    spans = list(token_spans(norm))
+    for (n_start, n_end), raw_span in zip(spans, layer.raw_spans(spans), strict=True):
+        start, end = _trim(raw, *raw_span)
         tokens.append(Token(start, end, n_start, n_end, norm[n_start:n_end]))
     return TextLayer(
         normalized=norm,

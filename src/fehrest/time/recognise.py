@@ -20,7 +20,7 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from fehrest.language import base_language
 from fehrest.model import TimeExpression
@@ -98,14 +98,8 @@ def find_candidates(
     if lang not in LANGUAGES:
         return []
     lex = load_lexicon(lang)
-    matches: list[Parsed] = []
-    for rule in build_rules(lang):
-        for m in rule.pattern.finditer(text):
-            parsed = rule.build(m, lex)
-            if parsed is not None:
-                matches.append(parsed)
     candidates: list[Candidate] = []
-    for parsed in _longest_first(matches):
+    for parsed in _parsed(text, lang):
         resolution = resolve(parsed, reference, window, lex.week_start)
         if resolution is not None:
             candidates.append(Candidate(parsed, resolution, parsed.start, parsed.end))
@@ -115,6 +109,23 @@ def find_candidates(
     candidates = _join_brackets(text, candidates, markers, lex.week_start)
     candidates = _join_ranges(text, candidates, markers, lang, lex.week_start)
     return _absorb_prepositions(text, candidates, markers)
+
+
+@lru_cache(maxsize=4)
+def _parsed(text: str, lang: str) -> tuple[Parsed, ...]:
+    """The expressions of ``text`` before resolution, longest first where they overlap.
+
+    Parsing does not depend on the reference date, so the publication-date
+    guess and the resolution that follows it share one pass over the text.
+    """
+    lex = load_lexicon(lang)
+    matches: list[Parsed] = []
+    for rule in build_rules(lang):
+        for m in rule.pattern.finditer(text):
+            parsed = rule.build(m, lex)
+            if parsed is not None:
+                matches.append(parsed)
+    return tuple(_longest_first(matches))
 
 
 def _longest_first(matches: list[Parsed]) -> list[Parsed]:
