@@ -207,6 +207,8 @@ class SentenceReader:
         self.published = published
         folded = fold_sentence(layer.normalized, rules.language)
         self._folded_text: str | None = folded if len(folded) == len(layer.normalized) else None
+        # Modalities already read, by (sentence start, trigger span, own words).
+        self._modalities: dict[tuple[int, tuple[int, int], bool], Modality] = {}
         # Clauses already found, by (sentence start, trigger span).
         self._clauses: dict[tuple[int, int, int], tuple[int, int]] = {}
         # The triggers of the sentence being read: (span, type).
@@ -1842,7 +1844,11 @@ class SentenceReader:
         # a relative clause gives it one ("Egypt, which banned it in 2013, welcomed").
         in_relative = self.rules.relative_clause.match(self._folded(*self._clause(ctx, span)))
         date = self._date(ctx, span, trigger.type) if not embedded or in_relative else None
-        modality = self._modality(ctx, span, own_words=not is_react)
+        key = (ctx.focus.norm_start, span, not is_react)
+        if key not in self._modalities:
+            # one trigger with several targets: the same clause, the same modality
+            self._modalities[key] = self._modality(ctx, span, own_words=not is_react)
+        modality = self._modalities[key]
         if trigger.modality is not None and modality != "denied":
             modality = cast(Modality, trigger.modality)
         if is_react and modality != "denied":
