@@ -370,7 +370,19 @@ class SentenceReader:
     def _sanctions_people(self, ctx: Context, span: tuple[int, int]) -> bool:
         """Sanctions on persons (a financier, officials) are no group designation."""
         clause = self._clause(ctx, span)
-        return self.rules.person_objects.search(self._folded(*clause)) is not None
+        person = self.rules.person_objects.search(self._folded(*clause))
+        if person is None:
+            return False
+        # "placing the Wagner Group itself, eight people linked to it and three
+        # companies under sanctions": a group named first is sanctioned too.
+        return not any(
+            m.kind == "group"
+            and m.entity_id
+            and clause[0] <= m.norm_start
+            and m.norm_end <= clause[0] + person.start()
+            and not self._persons_group(m)
+            for m in self.mentions
+        )
 
     def _is_government(self, mention: Mention, floor: int) -> bool:
         """A de facto government's group named as the state ("the Taliban government")."""
