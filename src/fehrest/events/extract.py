@@ -1740,7 +1740,8 @@ class SentenceReader:
 
     def _undated_status(self, ctx: Context, span: tuple[int, int], c: Candidate) -> bool:
         """An undated "still on the list" restates a status; it reports no event."""
-        if c.type == "REACT" or c.modality != "asserted" or c.date is not None:
+        if c.type == "REACT" or c.modality != "asserted" or c.date is not None or c.headline:
+            # a headline's present tense reports news ("Australia lists X"), not a status
             return False
         start, _ = self._clause(ctx, span)
         return self.rules.status_cues.search(self._folded(start, span[1])) is not None
