@@ -1845,3 +1845,100 @@ def test_a_refusal_with_no_date_holds_on_the_publication_day(extract: Extract) -
     assert [(e.modality, e.date.value if e.date else None) for e in doc.events or ()] == [
         ("denied", "2023-10-27")
     ]
+
+
+# --- behaviours added with the sixth to eighth fresh sets (sentences written for these tests) ---
+
+
+def test_a_committee_named_after_groups_lists_no_group_and_freezes_no_ban(extract: Extract) -> None:
+    # the 1267 committee's name holds two groups; the person added is no group designation
+    text = (
+        "The ISIL (Da'esh) and Al-Qaida Sanctions Committee on Friday added a senior recruiter "
+        "to its list of individuals subject to an asset freeze and travel ban.\n"
+    )
+    assert _summary(extract(text, published="2024-03-08")) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a Majlis bill passed (طرح ... تصویب) still needs the Guardian Council: planned
+        (
+            "نمایندگان مجلس شورای اسلامی ایران روز یکشنبه طرحی را تصویب کردند که فرماندهی مرکزی آمریکا را سازمانی تروریستی اعلام می‌کند.\n",
+            "planned",
+        ),
+        # decided (simple past) by the deciding body: the subjunctive is the step itself
+        (
+            "وزیران خارجه اتحادیه اروپا روز دوشنبه تصمیم گرفتند حماس را در فهرست تروریستی این اتحادیه قرار دهند.\n",
+            "asserted",
+        ),
+        # a pledge to list (متعهد می‌شوند ... اعلام کنند) is planned
+        (
+            "صربستان سندی امضا کرد که به موجب آن متعهد می‌شود حزب‌الله را سازمانی تروریستی اعلام کند.\n",
+            "planned",
+        ),
+    ],
+)
+def test_persian_bill_decision_and_pledge_modalities(extract: Extract, text: str, want: str) -> None:
+    modalities = {e.modality for e in extract(text, published="2024-05-06").events or () if e.type == "LIST"}
+    assert modalities == {want}
+
+
+def test_a_modality_cue_inside_a_group_name_is_part_of_the_name(extract: Extract) -> None:
+    text = "شورای دولتی فرانسه روز چهارشنبه انحلال گروه «فلسطین پیروز خواهد شد» را تعلیق کرد.\n"
+    events = extract(text, published="2022-04-29").events or ()
+    assert {(e.type, e.modality, e.target.name) for e in events} == {
+        ("SUSPEND", "asserted", "Collectif Palestine Vaincra")
+    }
+
+
+def test_a_splinter_named_with_its_parent_is_the_only_target(extract: Extract) -> None:
+    text = (
+        "وزارت خارجه بریتانیا روز سه‌شنبه جماعت‌الاحرار، شاخه جداشده از تحریک طالبان پاکستان، "
+        "را در فهرست سازمان‌های ممنوعه قرار داد.\n"
+    )
+    events = extract(text, published="2023-02-14").events or ()
+    assert {(e.type, e.target.name) for e in events} == {("LIST", "Jamaat-ul-Ahrar")}
+
+
+def test_each_group_takes_the_date_named_after_it(extract: Extract) -> None:
+    text = "The French government dissolved Génération identitaire in March 2021 and BarakaCity in October 2020.\n"
+    dates = {
+        e.target.name: e.date.value for e in extract(text, published="2021-09-24").events or () if e.date
+    }
+    assert dates == {"Génération identitaire": "2021-03", "BarakaCity": "2020-10"}
+
+
+def test_the_group_of_its_own_clause_is_not_the_next_clauses_name(extract: Extract) -> None:
+    text = (
+        "New Zealand designated Sonnenkrieg Division on Monday.\n"
+        "Britain proscribed the group in February 2020, and Canada added the Proud Boys to its list in February 2021.\n"
+    )
+    got = {(e.actor.jurisdiction, e.target.name) for e in extract(text, published="2022-06-20").events or ()}
+    assert ("GB", "Sonnenkrieg Division") in got
+    assert ("GB", "Proud Boys") not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ('The Islamic Defenders Front called the ban "tyranny" and vowed to regroup.\n', "condemn"),
+        ("وزارت خارجه پاکستان این تصمیم را «گامی مثبت» خواند.\n", "welcome"),
+        ("وزارت خارجه ایران این تصمیم را «غیرقانونی» خواند.\n", "condemn"),
+    ],
+)
+def test_a_judgement_gives_the_reaction_its_stance(extract: Extract, text: str, stance: str) -> None:
+    lead = "Indonesia banned the Islamic Defenders Front on Wednesday.\n"
+    if not text.startswith("The"):
+        lead = "آمریکا روز دوشنبه لشکر طیبه را در فهرست سازمان‌های تروریستی خارجی قرار داد.\n"
+    reacts = [e for e in extract(lead + text, published="2020-12-31").events or () if e.type == "REACT"]
+    assert [e.stance for e in reacts] == [stance]
+
+
+def test_a_present_tense_status_in_the_body_is_no_event(extract: Extract) -> None:
+    text = (
+        "Army declares an island province free of militants\n"
+        "The army said no fighters of Abu Sayyaf remained in the province.\n"
+        "Washington lists it as a foreign terrorist organisation.\n"
+    )
+    assert _summary(extract(text, published="2024-08-01")) == set()
