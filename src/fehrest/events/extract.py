@@ -45,6 +45,7 @@ _COORDINATORS = frozenset({"و", "یا", "and", "or"})
 _COURTS = frozenset({"court", "supreme court", "constitutional court"})
 # Bodies of civil society: they act for no state.
 _CIVIL_ROLES = frozenset({"ngo"})
+_COURT_ROLES = frozenset({"court", "supreme court", "constitutional court"})
 # How specific an authority is: a named office beats "the government".
 _VAGUE_AUTHORITIES = frozenset({"government"})
 
@@ -1802,6 +1803,10 @@ class SentenceReader:
             # ("Kuvvatov, who lives in exile, called the decision ...").
             actor = Actor(jurisdiction=None, name=target_name, id=target_id)
         if actor is None:
+            return None
+        if is_react and chosen is not None and chosen.kind == "body" and chosen.role in _COURT_ROLES:
+            # "the court found the dissolution «necessary in a democratic society»":
+            # a court's reasons are its ruling, not a reaction to it.
             return None
         if (
             chosen is not None
