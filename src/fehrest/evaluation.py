@@ -232,9 +232,14 @@ def _attribute_errors(g: GoldEvent, e: Event) -> list[str]:
         errors.append("authority")
     if g.get("modality") != e.modality:
         errors.append("modality")
-    if g.get("type") == "REACT" and g.get("stance") and g.get("stance") != e.stance:
+    if _scores_stance(g) and g.get("stance") != e.stance:
         errors.append("stance")
     return errors
+
+
+def _scores_stance(g: GoldEvent) -> bool:
+    """A stance is scored on reactions whose gold names one."""
+    return g.get("type") == "REACT" and bool(g.get("stance"))
 
 
 def score_document(
@@ -305,8 +310,8 @@ def evaluate(
             by_type[str(g.get("type"))].tp += 1
             wrong = _attribute_errors(g, e)
             for attr in accuracy:
-                if attr == "stance" and not (g.get("type") == "REACT" and g.get("stance")):
-                    continue  # a stance is scored on reactions whose gold names one
+                if attr == "stance" and not _scores_stance(g):
+                    continue
                 accuracy[attr][1] += 1
                 accuracy[attr][0] += attr not in wrong
         for g in score.missed:

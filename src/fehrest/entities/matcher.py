@@ -22,16 +22,7 @@ from typing import Generic, TypeVar
 
 import ahocorasick
 
-from fehrest.entities.fold import (
-    BARRIER,
-    JOINER,
-    TRANSPARENT,
-    Compact,
-    compact,
-    fold_key,
-    fold_text,
-    is_word_char,
-)
+from fehrest.entities.fold import BARRIER, JOINER, TRANSPARENT, Compact, compact, fold_key, is_word_char
 
 P = TypeVar("P")
 
@@ -99,12 +90,10 @@ class PhraseMatcher(Generic[P]):
         exact = frozenset(exact_case)
         entries: dict[str, _Entry[P]] = {}
         for phrase, payload in items:
-            keys = {fold_key(phrase)}
-            if BARRIER in fold_text(phrase):
-                # text keeps free-standing punctuation as barriers: a name written with
-                # brackets or a dash ("Opposition Platform – For Life") matches with them too
-                keys.add(fold_key(phrase, keep_barriers=True))
-            for key in sorted(keys):
+            # text keeps free-standing punctuation as barriers: a name written with
+            # brackets or a dash ("Opposition Platform – For Life") matches with them
+            # too (without any, the two keys are one)
+            for key in sorted({fold_key(phrase), fold_key(phrase, keep_barriers=True)}):
                 if not key:
                     continue
                 if key in entries:

@@ -545,7 +545,7 @@ class SentenceReader:
             head = next((m for m in reversed(groups) if m.norm_end <= best.norm_start), None)
             if head is not None:
                 between = self._folded(head.norm_end, best.norm_start)
-                if self.rules.relation_before.search(between) and not set(between.split()) & _COORDINATORS:
+                if self._describes(between):
                     # "X، شاخه جداشده از Y، را ... افزود": Y describes X, X is the object.
                     best = head
             subject = next((m for m in groups if m.norm_start >= clause_start), None)
@@ -625,7 +625,7 @@ class SentenceReader:
             while 0 <= i + step < len(groups):
                 a, b = sorted((groups[i], groups[i + step]), key=lambda m: m.norm_start)
                 gap = self._folded(a.norm_end, b.norm_start)
-                if self.rules.relation_before.search(gap) and not set(gap.split()) & _COORDINATORS:
+                if self._describes(gap):
                     # "جماعت‌الاحرار، شاخه جداشده از تحریک طالبان پاکستان": the second
                     # name describes the first, it is not listed with it.
                     break
@@ -675,6 +675,11 @@ class SentenceReader:
             return False
         rest = self._folded(t.norm_end, b.norm_start)
         return self._and_gap(rest) and self._own_date(b) is not None
+
+    def _describes(self, gap: str) -> bool:
+        """Between two names, a relation with no "and" ("، شاخه جداشده از", ", a splinter of"):
+        the second name describes the first."""
+        return bool(self.rules.relation_before.search(gap)) and not set(gap.split()) & _COORDINATORS
 
     def _anaphor_joined(
         self,
@@ -1775,28 +1780,20 @@ class SentenceReader:
         if (
             is_react
             and self.home is not None
-            and chosen is not None
-            and self._stateless_organ(chosen) is not None
             and actor is not None
             and actor.jurisdiction not in (None, self.home)
         ):
             # "سخنگوی وزارت امور خارجه گفت" in an Iranian report, about another
-            # state's step: the outlet's own state's ministry reacts.
-            actor = Actor(jurisdiction=self.home, name=self._jurisdiction_name(self.home))
-        if (
-            is_react
-            and chosen is None
-            and self.home is not None
-            and actor is not None
-            and actor == self.last_actor
-            and actor.jurisdiction != self.home
-            and (speaker := self._stateless_subject(ctx.focus.norm_start, span)) is not None
-            and (home_organ := self._stateless_organ(speaker)) is not None
-        ):
-            # "قاسمی، سخنگوی وزارت امور خارجه، گفت: «این اقدام ...»" in an Iranian
-            # report of a US step: the outlet's own state's ministry speaks.
-            actor = Actor(jurisdiction=self.home, name=self._jurisdiction_name(self.home))
-            chosen = home_organ
+            # state's step: the outlet's own state's ministry reacts. With no
+            # office chosen, the quotation's speaker ("قاسمی، سخنگوی وزارت امور
+            # خارجه، گفت: «این اقدام ...»") is looked for.
+            speaker = chosen
+            if speaker is None and actor == self.last_actor:
+                speaker = self._stateless_subject(ctx.focus.norm_start, span)
+            home_organ = None if speaker is None else self._stateless_organ(speaker)
+            if home_organ is not None:
+                actor = Actor(jurisdiction=self.home, name=self._jurisdiction_name(self.home))
+                chosen = chosen or home_organ
         if is_react and chosen is None and actor is not None and actor == self.last_actor:
             # No state or office named as the reactor: the state that decided does
             # not react to its own step; the unnamed speaker is the group's side
