@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache
 from typing import Any
 
@@ -11,7 +11,7 @@ from fehrest.errors import InputError
 from fehrest.model import EventType, Stance
 from fehrest.resources import data_path, load_yaml
 
-_NEVER_PATTERN = "(?!x)x"
+_NEVER = "(?!x)x"
 
 # Folding that keeps every offset: one character in, one character out, so a
 # match on the folded sentence is a match on the normalised one.
@@ -79,90 +79,90 @@ class Rules:
     relative_clause: re.Pattern[str]
     # A group that only names a list or regime ("the sanctions list related
     # to ISIL and al-Qaeda"): not what is listed.
-    list_qualifier: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    list_qualifier: re.Pattern[str] = re.compile(_NEVER)
     # "Still", "remains": an undated status, not an event (the gold's
     # convention: at most an acceptable extra).
-    status_cues: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    status_cues: re.Pattern[str] = re.compile(_NEVER)
     # A future verb in the clause, weekday names, "last" before a weekday, and
     # a past reporting verb: what re-reads a bare weekday of a planned step.
-    future: re.Pattern[str] = re.compile(_NEVER_PATTERN)
-    weekdays: re.Pattern[str] = re.compile(_NEVER_PATTERN)
-    past_weekday: re.Pattern[str] = re.compile(_NEVER_PATTERN)
-    reporting_past: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    future: re.Pattern[str] = re.compile(_NEVER)
+    weekdays: re.Pattern[str] = re.compile(_NEVER)
+    past_weekday: re.Pattern[str] = re.compile(_NEVER)
+    reporting_past: re.Pattern[str] = re.compile(_NEVER)
     # Words that end an enumeration of groups ("A, the Basque group B, C"):
     # a relative pronoun or a verb between two names makes them no list.
-    enumeration_stops: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    enumeration_stops: re.Pattern[str] = re.compile(_NEVER)
     # A sentence that spells out a list decided just before ("The list
     # includes A, B and C", "فهرست ... شامل الف، ب و ج است").
-    list_members: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    list_members: re.Pattern[str] = re.compile(_NEVER)
     # After a spokesman or officer, words naming the group last spoken of
     # ("a spokesman for the group", "the group's general counsel").
-    group_self_reference: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    group_self_reference: re.Pattern[str] = re.compile(_NEVER)
     # Before a spokesman or leader, a possessive naming the group last spoken
     # of ("the movement's leader", "the group's spokesman").
-    group_possessive: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    group_possessive: re.Pattern[str] = re.compile(_NEVER)
     # What may stand between two subjects that act together ("کلمبیا و
     # هندوراس", "Washington and the Security Council").
-    actor_coordination: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    actor_coordination: re.Pattern[str] = re.compile(_NEVER)
     # A word opening a relative or complement clause ("که", "which"): a
     # modality cue past it, after the trigger, belongs to that clause.
-    subordinator: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    subordinator: re.Pattern[str] = re.compile(_NEVER)
     # What a complement "که"/"that" follows (a speech verb): not a relative clause.
-    complement_head: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    complement_head: re.Pattern[str] = re.compile(_NEVER)
     # A plural anaphor with a number ("these two groups"); its number word in
     # a group named n..., looked up in ``numbers``.
-    counted_anaphors: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    counted_anaphors: re.Pattern[str] = re.compile(_NEVER)
     # "former" beside a person's office: no longer speaks for the state.
-    former: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    former: re.Pattern[str] = re.compile(_NEVER)
     # A request addressed to a body ("از شورای امنیت خواست", "asked the Security
     # Council to"): the words right before the addressee and right after it.
-    addressee_before: re.Pattern[str] = re.compile(_NEVER_PATTERN)
-    addressee_after: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    addressee_before: re.Pattern[str] = re.compile(_NEVER)
+    addressee_after: re.Pattern[str] = re.compile(_NEVER)
     # Right before a trigger, a passive auxiliary ("has not been", "was"): the
     # clause's subject is the target.
-    passive_marker: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    passive_marker: re.Pattern[str] = re.compile(_NEVER)
     # The end of the words that open a relative clause ("the ruling that", "که"):
     # a trigger in it takes no date from the main clause.
-    relative_opener: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    relative_opener: re.Pattern[str] = re.compile(_NEVER)
     # "The same court": the court named before acted again.
-    same_court: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    same_court: re.Pattern[str] = re.compile(_NEVER)
     # Right before an anaphor, a relation to it ("a close ally of these groups"):
     # the anaphor is not the object of the step.
-    relation_before: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    relation_before: re.Pattern[str] = re.compile(_NEVER)
     # Between an office and the union it serves: "وزیران خارجه ۲۸ کشور عضو اتحادیه اروپا".
-    member_states_gap: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    member_states_gap: re.Pattern[str] = re.compile(_NEVER)
     # Words that give a judgement of the step its stance ("«گامی مثبت» خواند",
     # 'called the designation "politically motivated"').
-    welcome_words: re.Pattern[str] = re.compile(_NEVER_PATTERN)
-    condemn_words: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    welcome_words: re.Pattern[str] = re.compile(_NEVER)
+    condemn_words: re.Pattern[str] = re.compile(_NEVER)
     # Words that make the rest of the clause a question or a condition.
-    hypothetical: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    hypothetical: re.Pattern[str] = re.compile(_NEVER)
     # A recognition whose object is a list, a resolution or a border, not a government.
-    recognize_other_object: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    recognize_other_object: re.Pattern[str] = re.compile(_NEVER)
     # The object marker ("را"): the group it follows is the object of the verb after it.
-    object_marker: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    object_marker: re.Pattern[str] = re.compile(_NEVER)
     # "That ban": the step named last, even an older one.
-    recent_anaphors: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    recent_anaphors: re.Pattern[str] = re.compile(_NEVER)
     # "X and three other groups": the others are named in the next sentence.
-    others_named_next: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    others_named_next: re.Pattern[str] = re.compile(_NEVER)
     # Words that make a state named beside them someone's residence, not an actor.
-    residence_before: re.Pattern[str] = re.compile(_NEVER_PATTERN)
-    residence_after: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    residence_before: re.Pattern[str] = re.compile(_NEVER)
+    residence_after: re.Pattern[str] = re.compile(_NEVER)
     numbers: dict[str, int] = field(default_factory=dict)
     # A plural word for the groups of the event before ("the same cartels",
     # "همین گروه‌ها"): every target of that event, not only the last one.
-    plural_anaphors: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    plural_anaphors: re.Pattern[str] = re.compile(_NEVER)
     # "Most of these groups" (بیشتر این گروه‌ها): part of the set before,
     # which names no group for certain.
-    partial_anaphors: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    partial_anaphors: re.Pattern[str] = re.compile(_NEVER)
     # "The same day", "در همان روز": the date of the event before.
-    same_day: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    same_day: re.Pattern[str] = re.compile(_NEVER)
     # A sentence opening on the step just reported ("The revocations were
     # published on Friday"): its date is that step's when the step had none.
-    dating_anaphors: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    dating_anaphors: re.Pattern[str] = re.compile(_NEVER)
     # The words between a participle trigger and the state that did it
     # ("banned in Pakistan", "listed by Canada"): that state is the actor.
-    passive_agent: re.Pattern[str] = re.compile(_NEVER_PATTERN)
+    passive_agent: re.Pattern[str] = re.compile(_NEVER)
 
 
 def _replace_spaces(pattern: str, space: str) -> str:
@@ -197,9 +197,6 @@ def _compile(pattern: str, macros: dict[str, str], language: str, source: str) -
         raise InputError(source, f"bad pattern {pattern!r}: {exc}") from None
 
 
-_NEVER = _NEVER_PATTERN
-
-
 _REQUIRED_CUES = (
     "react_context",
     "blockers",
@@ -215,47 +212,9 @@ _REQUIRED_CUES = (
     "administration",
     "person_objects",
 )
-_OPTIONAL_CUES = (
-    "alias_context",
-    "inclusion",
-    "subject_anaphors",
-    "relative_clause",
-    "list_qualifier",
-    "status_cues",
-    "future",
-    "weekdays",
-    "past_weekday",
-    "reporting_past",
-    "enumeration_stops",
-    "list_members",
-    "group_self_reference",
-    "group_possessive",
-    "actor_coordination",
-    "subordinator",
-    "complement_head",
-    "counted_anaphors",
-    "former",
-    "addressee_before",
-    "addressee_after",
-    "passive_marker",
-    "relative_opener",
-    "same_court",
-    "relation_before",
-    "hypothetical",
-    "recognize_other_object",
-    "object_marker",
-    "recent_anaphors",
-    "others_named_next",
-    "residence_before",
-    "residence_after",
-    "plural_anaphors",
-    "partial_anaphors",
-    "same_day",
-    "dating_anaphors",
-    "passive_agent",
-    "member_states_gap",
-    "welcome_words",
-    "condemn_words",
+# Every other cue is optional: a language that lacks it never matches it.
+_OPTIONAL_CUES = tuple(
+    f.name for f in fields(Rules) if f.type == "re.Pattern[str]" and f.name not in _REQUIRED_CUES
 )
 
 
